@@ -1,0 +1,1 @@
+"""The bank assistant's public API: chat gateway, advisor services, compliance, pages."""

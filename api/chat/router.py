@@ -1,0 +1,56 @@
+"""POST /api/chat — the public chat gateway, same shape as Rasa's REST channel."""
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+
+from api.chat import service
+from api.chat.schemas import BotMessage, ChatRequest
+from api.db import unit_of_work
+from api.deps import CacheDep, HttpDep, SettingsDep
+from api.errors import InvalidInput
+from api.ratelimit import enforce_rate_limit
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+@router.post("/chat", response_model=list[BotMessage], response_model_exclude_none=True)
+async def chat(
+    body: ChatRequest, request: Request, settings: SettingsDep, cache: CacheDep, http: HttpDep
+) -> list[BotMessage]:
+    if len(body.message) > settings.max_message_chars:
+        raise InvalidInput(
+            f"message is too long: at most {settings.max_message_chars} characters"
+        )
+    enforce_rate_limit(cache, "chat", body.sender, settings.rate_limit_per_minute)
+    text = mask_personal_data(body.message)
+    factory = request.app.state.sessionmaker
+
+    def record_user() -> str:
+        with unit_of_work(factory) as session:
+            stored = session.get(service.Conversation, body.sender)
+            language = service.conversation_language(body, text, stored.language if stored else None)
+            conversation = service.open_conversation(body, language, session=session)
+            service.log_user_message(body.sender, text, language, session=session)
+            return conversation.language
+
+    language = await run_in_threadpool(record_user)
+    metadata = body.metadata.model_dump(exclude_none=True) if body.metadata else {}
+    metadata["language"] = language
+    replies = await service.relay_to_rasa(
+        http,
+        settings.rasa_url,
+        sender=body.sender,
+        text=text,
+        metadata=metadata,
+        timeout=settings.rasa_timeout_seconds,
+    )
+    if replies is None:
+        replies = service.unavailable_reply(language)
+
+    def record_bot() -> None:
+        with unit_of_work(factory) as session:
+            service.log_bot_messages(body.sender, replies, language, session=session)
+
+    await run_in_threadpool(record_bot)
+    return replies
+

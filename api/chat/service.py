@@ -1,0 +1,104 @@
+"""The gateway's work for one customer message: mask, log, relay to Rasa, log the replies."""
+
+import json
+import logging
+from typing import Any
+
+import httpx
+from sqlalchemy.orm import Session
+
+from api.chat.language import Language, detect_language
+from api.chat.masking import mask_personal_data
+from api.chat.models import ChatMessage, Conversation
+from api.chat.schemas import BotMessage, ChatRequest
+from api.db import utcnow
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = {
+    "zh": "抱歉，智能助手暂时无法响应，请稍后再试。如需帮助，可拨打客服热线 95xxx。",
+    "en": "Sorry, the assistant is temporarily unavailable. Please try again in a moment, "
+    "or call our service line 95xxx.",
+}
+
+
+def open_conversation(
+    request: ChatRequest, language: Language | None, *, session: Session
+) -> Conversation:
+    metadata = request.metadata
+    conversation = session.get(Conversation, request.sender)
+    if conversation is None:
+        conversation = Conversation(
+            sender_id=request.sender,
+            language=language or "zh",
+            channel=(metadata.channel if metadata else None) or "web",
+            campaign=metadata.campaign if metadata else None,
+        )
+        session.add(conversation)
+    else:
+        if language:
+            conversation.language = language
+        conversation.last_message_at = utcnow()
+    return conversation
+
+
+def conversation_language(request: ChatRequest, masked_text: str, stored: str | None) -> Language:
+    chosen = request.metadata.language if request.metadata else None
+    if chosen:
+        return chosen
+    detected = detect_language(masked_text)
+    if detected:
+        return detected
+    return "en" if stored == "en" else "zh"
+
+
+def log_user_message(sender_id: str, text: str, language: str, *, session: Session) -> None:
+    payload = text if text.startswith("/") else None
+    session.add(
+        ChatMessage(
+            sender_id=sender_id, author="user", text=text, payload=payload, language=language
+        )
+    )
+
+
+def log_bot_messages(
+    sender_id: str, messages: list[BotMessage], language: str, *, session: Session
+) -> None:
+    for message in messages:
+        extra = {k: v for k, v in message.model_dump(exclude_none=True).items() if k != "text"}
+        session.add(
+            ChatMessage(
+                sender_id=sender_id,
+                author="bot",
+                text=mask_personal_data(message.text or ""),
+                payload=json.dumps(extra, ensure_ascii=False) if extra else None,
+                language=language,
+            )
+        )
+
+
+async def relay_to_rasa(
+    http: httpx.AsyncClient,
+    rasa_url: str,
+    *,
+    sender: str,
+    text: str,
+    metadata: dict[str, Any],
+    timeout: float,
+) -> list[BotMessage] | None:
+    """Rasa's replies, or None when Rasa cannot be reached or answers badly."""
+    try:
+        response = await http.post(
+            f"{rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text, "metadata": metadata},
+            timeout=timeout,
+        )
+        response.raise_for_status()
+        return [BotMessage.model_validate(item) for item in response.json()]
+    except (httpx.HTTPError, ValueError) as exc:
+        log.warning("Rasa did not answer for %s: %s", sender, exc.__class__.__name__)
+        return None
+
+
+def unavailable_reply(language: str) -> list[BotMessage]:
+    return [BotMessage(text=UNAVAILABLE[language], custom={"type": "error", "code": "assistant_unavailable"})]

@@ -1,0 +1,11 @@
+"""Every domain's tables, imported here so `Base.metadata` knows them (Alembic, tests).
+
+Add one import line per domain package that defines tables.
+"""
+
+from api.chat import models as chat_models
+from api.db import Base
+
+metadata = Base.metadata
+
+__all__ = ["metadata", "chat_models"]
