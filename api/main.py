@@ -11,14 +11,19 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.cache import connect_cache
+from api.chat.history import router as chat_history_router
 from api.chat.router import router as chat_router
+from api.chat.ws import router as chat_push_router
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
+from api.feedback.router import router as feedback_router
+from api.handoff.router import router as handoff_router
 from api.health.router import router as health_router
 from api.settings import Settings, get_settings
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = [health_router, chat_router]
+ROUTERS = [health_router, chat_router, handoff_router]
+ROUTERS += [chat_history_router, chat_push_router, feedback_router]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
 from api.chat import service
+from api.chat.masking import mask_personal_data
 from api.chat.schemas import BotMessage, ChatRequest
 from api.db import unit_of_work
 from api.deps import CacheDep, HttpDep, SettingsDep

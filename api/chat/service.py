@@ -35,6 +35,7 @@ def open_conversation(
             campaign=metadata.campaign if metadata else None,
         )
         session.add(conversation)
+        session.flush()  # messages reference it; no ORM relationship orders the inserts
     else:
         if language:
             conversation.language = language
@@ -94,10 +95,33 @@ async def relay_to_rasa(
             timeout=timeout,
         )
         response.raise_for_status()
-        return [BotMessage.model_validate(item) for item in response.json()]
+        return rejoin_split_messages([BotMessage.model_validate(m) for m in response.json()])
     except (httpx.HTTPError, ValueError) as exc:
         log.warning("Rasa did not answer for %s: %s", sender, exc.__class__.__name__)
         return None
+
+
+def rejoin_split_messages(messages: list[BotMessage]) -> list[BotMessage]:
+    """Put a custom-only message back onto the text message just before it.
+
+    Rasa's output channel sends one bot message's text (+buttons) and its custom payload
+    as two REST messages; the contract promises one message with text, buttons, custom.
+    """
+    joined: list[BotMessage] = []
+    for message in messages:
+        previous = joined[-1] if joined else None
+        if (
+            message.text is None
+            and message.custom is not None
+            and previous is not None
+            and previous.custom is None
+        ):
+            previous.custom = message.custom
+            continue
+        if message.text is None:
+            message.text = ""
+        joined.append(message)
+    return joined
 
 
 def unavailable_reply(language: str) -> list[BotMessage]:

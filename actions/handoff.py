@@ -1,0 +1,56 @@
+"""Handing the conversation to a person: recorded through POST /api/handoffs, told honestly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import client
+from actions.constants import AGE, AMOUNT, HANDOFF_ID, INVESTOR_LEVEL, OFFER, OFFER_ABOVE_LEVEL, OFFER_NONE, PRODUCT
+from actions.texts import language_of, say
+
+
+def handoff_reason(tracker: Tracker) -> str:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent == "complaint":
+        return "complaint"
+    if tracker.get_slot(OFFER) == OFFER_ABOVE_LEVEL:
+        return "above_level"
+    if intent == "nlu_fallback" or intent is None:
+        return "repeated_misunderstanding"
+    return "customer_request"
+
+
+class ActionRequestHuman(Action):
+    def name(self) -> str:
+        return "action_request_human"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        lang = language_of(tracker)
+        reason = handoff_reason(tracker)
+        try:
+            handoff = await client.post(
+                "/api/handoffs",
+                {
+                    "sender": tracker.sender_id,
+                    "reason": reason,
+                    "language": lang,
+                    "investor_level": tracker.get_slot(INVESTOR_LEVEL),
+                    "age": tracker.get_slot(AGE),
+                    "amount": tracker.get_slot(AMOUNT),
+                    "product_code": tracker.get_slot(PRODUCT),
+                    "last_message": tracker.latest_message.get("text"),
+                },
+            )
+        except (client.ApiUnavailable, client.ApiError):
+            dispatcher.utter_message(text=say("handoff_failed", lang))
+            return [SlotSet(OFFER, OFFER_NONE)]
+        key = "handoff_complaint" if reason == "complaint" else "handoff_queued"
+        dispatcher.utter_message(
+            text=say(key, lang, position=handoff.get("position", 1), wait=handoff.get("expected_wait_minutes", 5), ticket=handoff["id"]),
+            json_message={"type": "handoff", "status": handoff.get("status", "queued"), "position": handoff.get("position"), "expected_wait_minutes": handoff.get("expected_wait_minutes"), "handoff_id": handoff["id"]},
+        )
+        return [SlotSet(HANDOFF_ID, str(handoff["id"])), SlotSet(OFFER, OFFER_NONE)]

@@ -1,0 +1,1 @@
+"""Customer feedback: helpful/unhelpful per bot message, and the end-of-chat rating."""

@@ -1,0 +1,1 @@
+"""Handoff requests: a conversation waiting for, or being served by, a person."""

@@ -1,0 +1,1 @@
+"""The product catalogue: products, their bilingual presentation, search and comparison."""
