@@ -7,6 +7,13 @@ from typing import Any
 from actions.texts import say
 
 
+def joined(value: Any, lang: str) -> str:
+    """Lists from the API (risks, features) as one readable string."""
+    if isinstance(value, list):
+        return ("；" if lang == "zh" else "; ").join(str(v) for v in value)
+    return str(value or "")
+
+
 def product_card(product: dict[str, Any]) -> dict[str, Any]:
     yield_info = product.get("yield") or {}
     return {
@@ -17,7 +24,7 @@ def product_card(product: dict[str, Any]) -> dict[str, Any]:
         "yield": {"kind_label": yield_info.get("kind_label", ""), "text": yield_info.get("text", "")},
         "term_text": product.get("term_text", ""),
         "min_investment_text": product.get("min_investment_text", ""),
-        "key_risks": product.get("key_risks", ""),
+        "key_risks": joined((product.get("key_risks") or [""])[:1], "en"),
         "status_label": product.get("status_label", ""),
     }
 
@@ -46,24 +53,13 @@ def product_detail(product: dict[str, Any], lang: str, attribute: str | None) ->
     yield_info = product.get("yield") or {}
     fields = {
         "yield": say("attr_yield", lang, kind=yield_info.get("kind_label", ""), value=yield_info.get("text", ""), note=yield_info.get("note", "")),
-        "risk": say("attr_risk", lang, risk=product.get("risk_level", ""), risks=product.get("key_risks", "")),
+        "risk": say("attr_risk", lang, risk=product.get("risk_label", product.get("risk_level", "")), risks=joined(product.get("key_risks"), lang)),
         "term": say("attr_term", lang, term=product.get("term_text", ""), liquidity=product.get("liquidity_text", ""), redemption=product.get("redemption", "")),
         "minimum": say("attr_minimum", lang, minimum=product.get("min_investment_text", "")),
-        "fees": say("attr_fees", lang, fees=format_fees(product.get("fees") or {}, lang)),
-        "features": say("attr_features", lang, features=product.get("features", ""), underlying=product.get("underlying", "")),
+        "fees": say("attr_fees", lang, fees=(product.get("fees") or {}).get("text", "")),
+        "features": say("attr_features", lang, features=joined(product.get("features"), lang), underlying=product.get("underlying", "")),
     }
     order = [attribute] if attribute in fields else []
     order += [key for key in ("yield", "risk", "term", "minimum", "fees", "features") if key not in order]
     head = say("product_head", lang, name=product.get("name", ""), code=product["code"], type=product.get("type_label", ""), status=product.get("status_label", ""))
     return "\n".join([head, *(fields[key] for key in order)])
-
-
-def format_fees(fees: dict[str, Any], lang: str) -> str:
-    labels = {
-        "subscription": say("fee_subscription", lang),
-        "management": say("fee_management", lang),
-        "custody": say("fee_custody", lang),
-        "redemption": say("fee_redemption", lang),
-    }
-    parts = [f"{labels.get(k, k)} {v}" for k, v in fees.items() if v not in (None, "")]
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)

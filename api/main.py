@@ -14,16 +14,26 @@ from api.cache import connect_cache
 from api.chat.history import router as chat_history_router
 from api.chat.router import router as chat_router
 from api.chat.ws import router as chat_push_router
+from api.compliance.router import router as compliance_router
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
 from api.feedback.router import router as feedback_router
+from api.glossary.router import router as glossary_router
 from api.handoff.router import router as handoff_router
 from api.health.router import router as health_router
+from api.illustration.router import router as illustration_router
+from api.products.router import router as products_router
+from api.profiling.router import router as profiling_router
 from api.settings import Settings, get_settings
+from api.suitability.router import router as suitability_router
 
 STATIC = Path(__file__).parent / "static"
 ROUTERS = [health_router, chat_router, handoff_router]
 ROUTERS += [chat_history_router, chat_push_router, feedback_router]
+ROUTERS += [profiling_router, suitability_router]
+ROUTERS += [products_router, illustration_router]
+ROUTERS += [glossary_router]
+ROUTERS += [compliance_router]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

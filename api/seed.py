@@ -7,9 +7,12 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from api.products.catalogue import seed_products
+
 Seeder = Callable[[Session], str]
 
 SEEDERS: list[Seeder] = []
+SEEDERS += [seed_products]  # the catalogue first: other domains refer to products
 
 
 def seed_all(session: Session) -> list[str]:

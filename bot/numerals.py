@@ -47,22 +47,19 @@ CN_UNITS: dict[str, int] = {
 }
 CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_UNITS)
 
-EN_SMALL: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-EN_SMALL.update(
-    {
-        word: 10 * tens
-        for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-    }
+_EN_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
 )
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+EN_SMALL: dict[str, int] = {word: value for value, word in enumerate(_EN_UNITS.split())}
+EN_SMALL.update({word: 10 * tens for tens, word in enumerate(_EN_TENS.split(), 2)})
 EN_SCALES: dict[str, int] = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 EN_NUMBER_WORDS = frozenset(EN_SMALL) | frozenset(EN_SCALES) | {"hundred", "a", "an"}
 
+# How an Arabic number is cut out of text. A comma only before groups of three digits:
+# "100,000" is one number, "C2,65岁" (a Chinese comma, folded to ",") is C2 and 65.
+NUMBER_PATTERN = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 _ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 _CN_ATOM = re.compile(r"[0-9]+(?:[.,][0-9]+)*|.")
 

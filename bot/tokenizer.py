@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.normalise import normalise_text
+from bot.numerals import NUMBER_PATTERN
 from bot.product_names import han_words, product_phrases, resolve_path
 
 logger = logging.getLogger(__name__)
@@ -40,8 +41,8 @@ logger = logging.getLogger(__name__)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _PIECES = re.compile(
     rf"(?P<han>[{_HAN}]+)"
-    # letters/digits (not Han, not "_"); separators only inside numbers: 100,000 / 1.5
-    rf"|(?P<word>(?:[0-9]+(?:[.,][0-9]+)+|[^\W_{_HAN}])+(?:['’][^\W\d_{_HAN}]+)*)"
+    # letters/digits (not Han, not "_"), with the separators of 100,000 and 1.5
+    rf"|(?P<word>(?:{NUMBER_PATTERN}|[^\W_{_HAN}])+(?:['’][^\W\d_{_HAN}]+)*)"
     r"|(?P<other>\S)"
 )
 _KEPT_PUNCTUATION = frozenset("%#&@")

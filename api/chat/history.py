@@ -8,19 +8,16 @@ import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.chat.contract import SenderPath, error_responses
 from api.chat.masking import mask_personal_data
 from api.chat.models import ChatMessage
 from api.chat.schemas import BotMessage
 from api.deps import SessionDep
-
-# The chat gateway's sender id rule (ChatRequest.sender), shared by every customer endpoint.
-SENDER_PATTERN = r"^[A-Za-z0-9_.:-]+$"
-SenderId = Annotated[str, Path(min_length=1, max_length=128, pattern=SENDER_PATTERN)]
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -75,6 +72,7 @@ def conversation_history(sender: str, limit: int, *, session: Session) -> list[H
     response_model_exclude_none=True,
     summary="The conversation so far (masked)",
     responses={
+        **error_responses(e422="bad sender id or limit"),
         200: {
             "content": {
                 "application/json": {
@@ -95,11 +93,11 @@ def conversation_history(sender: str, limit: int, *, session: Session) -> list[H
                     ]
                 }
             }
-        }
+        },
     },
 )
 def history(
-    sender: SenderId,
+    sender: SenderPath,
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[HistoryMessage]:

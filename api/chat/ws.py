@@ -21,7 +21,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect, status
 from redis.exceptions import RedisError
 from starlette.websockets import WebSocketDisconnected
 
-from api.chat.history import SENDER_PATTERN
+from api.chat.contract import SENDER_MAX_LENGTH, SENDER_PATTERN
 from api.chat.push import subscribe
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ _CLOSED = (WebSocketDisconnect, WebSocketDisconnected, OSError)
 
 @router.websocket("/chat/{sender}/ws")
 async def push_channel(websocket: WebSocket, sender: str) -> None:
-    if not re.fullmatch(SENDER_PATTERN, sender) or len(sender) > 128:
+    if not re.fullmatch(SENDER_PATTERN, sender) or len(sender) > SENDER_MAX_LENGTH:
         await websocket.close(code=status.WS_1008_POLICY_VIOLATION, reason="invalid sender")
         return
     cache = websocket.app.state.cache

@@ -33,6 +33,13 @@ _RULE_NAME = re.compile(r"^[a-z][a-z_]*$")
 M = TypeVar("M", bound=BaseModel)
 
 
+def _known_types(types: list[str]) -> list[str]:
+    unknown = sorted(set(types) - PRODUCT_TYPES)
+    if unknown:
+        raise ValueError(f"unknown product types {unknown}")
+    return types
+
+
 class RuleFileError(ValueError):
     """A compliance data file is missing, unreadable or invalid."""
 
@@ -59,6 +66,9 @@ class LanguageRule(Strict):
     phrases: list[str] = []
     # Token patterns in the small syntax of api/compliance/patterns.py.
     patterns: list[str] = []
+    # Vague praise (收益可观, attractive returns): tolerated when the sentence names the risk.
+    vague_phrases: list[str] = []
+    vague_patterns: list[str] = []
     # Longer expressions that contain a match but are not a violation (无风险利率, high yield bond).
     exclude: list[str] = []
 
@@ -68,12 +78,18 @@ class RuleDefinition(Strict):
     description: str
     zh: LanguageRule
     en: LanguageRule
-    # Deposits are principal-protected by law (deposit insurance): saying so is allowed.
-    deposit_exception: bool = False
-    # Vague praise of returns is tolerated when the sentence also names the risk.
-    allowed_with_risk_acknowledgement: bool = False
+    # The claim is true for these product types (deposits are principal-protected by deposit
+    # insurance; fixed-rate deposits pay contractual interest): allowed when every presented
+    # product is one of them, or, with no product named, when the message rests the claim on
+    # deposit insurance and names no other kind of product.
+    allowed_for_types: list[str] = []
     # Statistics about the past ("historical low 1.8%") are not promises.
     allowed_when_historical: bool = False
+
+    @field_validator("allowed_for_types")
+    @classmethod
+    def known_types(cls, types: list[str]) -> list[str]:
+        return _known_types(types)
 
     @field_validator("name")
     @classmethod
@@ -84,7 +100,8 @@ class RuleDefinition(Strict):
 
     @model_validator(mode="after")
     def has_something_to_match(self) -> "RuleDefinition":
-        if not (self.zh.phrases or self.zh.patterns or self.en.phrases or self.en.patterns):
+        sources = (self.zh, self.en)
+        if not any(s.phrases or s.patterns or s.vague_phrases or s.vague_patterns for s in sources):
             raise ValueError(f"rule {self.name} has no phrases or patterns")
         return self
 
@@ -108,7 +125,6 @@ class Context(Strict):
 
 class RulesFile(Strict):
     version: str = Field(min_length=1)
-    deposit_types: list[str]
     context: Context
     rules: list[RuleDefinition] = Field(min_length=1)
 
@@ -116,14 +132,6 @@ class RulesFile(Strict):
     @classmethod
     def version_as_text(cls, version: object) -> object:
         return str(version) if isinstance(version, int | float) else version
-
-    @field_validator("deposit_types")
-    @classmethod
-    def known_types(cls, types: list[str]) -> list[str]:
-        unknown = sorted(set(types) - PRODUCT_TYPES)
-        if unknown:
-            raise ValueError(f"unknown product types {unknown}")
-        return types
 
     @model_validator(mode="after")
     def unique_rule_names(self) -> "RulesFile":
@@ -155,10 +163,7 @@ class Disclosure(Strict):
     @field_validator("types", "unless_all_types")
     @classmethod
     def known_types(cls, types: list[str]) -> list[str]:
-        unknown = sorted(set(types) - PRODUCT_TYPES)
-        if unknown:
-            raise ValueError(f"unknown product types {unknown}")
-        return types
+        return _known_types(types)
 
     @model_validator(mode="after")
     def product_type_needs_types(self) -> "Disclosure":
@@ -187,9 +192,22 @@ class DisclosuresFile(Strict):
         return self
 
 
+class _Yaml12BooleansLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. In YAML 1.1 the cue word `no` would be False."""
+
+
+_Yaml12BooleansLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12BooleansLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12BooleansLoader)  # noqa: S506
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except yaml.YAMLError as exc:

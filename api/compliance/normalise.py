@@ -153,7 +153,7 @@ def compact(text: str) -> str:
     return "".join(char for char in flat if char.isalnum())
 
 
-def _is_boundary(text: str, index: int, marks: set[str]) -> bool:
+def is_boundary(text: str, index: int, marks: set[str]) -> bool:
     char = text[index]
     if char in marks:
         return True
@@ -167,9 +167,9 @@ def _is_boundary(text: str, index: int, marks: set[str]) -> bool:
 def segment_bounds(text: str, start: int, end: int, marks: set[str]) -> tuple[int, int]:
     """The [begin, finish) of the clause or sentence around text[start:end]."""
     begin = start
-    while begin > 0 and not _is_boundary(text, begin - 1, marks):
+    while begin > 0 and not is_boundary(text, begin - 1, marks):
         begin -= 1
     finish = end
-    while finish < len(text) and not _is_boundary(text, finish, marks):
+    while finish < len(text) and not is_boundary(text, finish, marks):
         finish += 1
     return begin, finish

@@ -6,7 +6,7 @@
 
 Elements are separated by spaces: a literal, `[a|b|c]` (each alternative may be several
 words), `?` after an element makes it optional, `~N` is a gap of 0..N tokens that never
-crosses punctuation or a negation word (so 保证不了收益 does not read as 保证…收益).
+crosses a clause boundary or a negation word (so 保证不了收益 does not read as 保证…收益).
 Chinese is matched per character (spaCy's default `zh` segmenter), English per word.
 """
 
@@ -25,6 +25,10 @@ GAP_STOPWORDS = {
     "zh": ["不", "没", "无", "非", "未", "别", "勿", "莫", "否"],
     "en": ["not", "no", "never", "nothing", "nobody", "none", "without", "neither", "nor"],
 }
+
+
+# A gap may cross "%" or quotes but never the end of a clause.
+CLAUSE_PUNCTUATION = [",", ".", ";", ":", "!", "?", "。", "\n", "(", ")"]
 
 
 class PatternError(ValueError):
@@ -57,8 +61,7 @@ def _percentage(lang: str) -> list[TokenPattern]:
 def _gap(size: int, lang: str) -> TokenPattern:
     return [
         {
-            "LOWER": {"NOT_IN": GAP_STOPWORDS[lang]},
-            "IS_PUNCT": False,
+            "LOWER": {"NOT_IN": GAP_STOPWORDS[lang] + CLAUSE_PUNCTUATION},
             "IS_SPACE": False,
             "OP": f"{{0,{size}}}",
         }
@@ -92,12 +95,19 @@ def _alternatives(element: str, lang: str, tokenize: Tokenize) -> list[TokenPatt
         raise PatternError(f"stray bracket in {element!r}")
     else:
         choices = [_literal(body, tokenize)]
-    if len(choices) > 1 and all(len(choice) == 1 and set(choice[0]) == {"LOWER"} for choice in choices):
-        # One token out of several words: a single IN test keeps the matcher small.
-        choices = [[{"LOWER": {"IN": [choice[0]["LOWER"] for choice in choices]}}]]
+    choices = _merge_single_tokens(choices)
     if optional:
         choices = [*choices, []]
     return choices
+
+
+def _merge_single_tokens(choices: list[TokenPattern]) -> list[TokenPattern]:
+    """Single-word alternatives become one `IN` test: fewer patterns, same matches."""
+    single = [choice[0]["LOWER"] for choice in choices if len(choice) == 1 and set(choice[0]) == {"LOWER"}]
+    if len(single) < 2:
+        return choices
+    longer = [choice for choice in choices if not (len(choice) == 1 and set(choice[0]) == {"LOWER"})]
+    return [[{"LOWER": {"IN": single}}], *longer]
 
 
 def compile_pattern(source: str, lang: str, tokenize: Tokenize) -> list[TokenPattern]:

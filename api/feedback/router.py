@@ -1,9 +1,8 @@
 """POST /api/feedback/message (👍/👎 on an answer) and POST /api/feedback/rating (end of chat)."""
 
-from typing import Any
-
 from fastapi import APIRouter, status
 
+from api.chat.contract import error_responses
 from api.deps import CacheDep, SessionDep, SettingsDep
 from api.feedback import service
 from api.feedback.schemas import MessageFeedbackIn, MessageFeedbackOut, RatingIn, RatingOut
@@ -11,11 +10,11 @@ from api.ratelimit import enforce_rate_limit
 
 router = APIRouter(prefix="/api/feedback", tags=["feedback"])
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"description": "no conversation for this sender, or no such answer in it"},
-    422: {"description": 'bad input: `{"detail": [{"field", "message"}]}`'},
-    429: {"description": "too many requests from this sender; wait a minute"},
-}
+ERRORS = error_responses(
+    e404="no conversation for this sender, or no such answer in it",
+    e422="bad input",
+    e429="too many requests from this sender; wait a minute",
+)
 
 
 @router.post(

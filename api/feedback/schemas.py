@@ -1,13 +1,10 @@
 """Request and response shapes of the feedback endpoints."""
 
 from datetime import datetime
-from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-from api.chat.history import SENDER_PATTERN
-
-Sender = Annotated[StrictStr, Field(min_length=1, max_length=128, pattern=SENDER_PATTERN)]
+from api.chat.contract import SenderField as Sender
 
 
 class MessageFeedbackIn(BaseModel):

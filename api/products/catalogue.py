@@ -48,8 +48,10 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogueError(f"{path}: cannot read the catalogue: {exc}") from exc
-    if not isinstance(raw, dict) or not raw.get("version") or not isinstance(
-        raw.get("products"), list
+    if (
+        not isinstance(raw, dict)
+        or not raw.get("version")
+        or not isinstance(raw.get("products"), list)
     ):
         raise CatalogueError(f"{path}: needs a 'version' and a 'products' list")
     problems: list[str] = []

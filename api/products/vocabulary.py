@@ -48,6 +48,13 @@ FUND_TYPES = frozenset(
     {"money_market_fund", "bond_fund", "hybrid_fund", "equity_fund", "index_fund"}
 )
 WMP_TYPES = frozenset({"wmp_cash", "wmp_fixed_income", "wmp_mixed"})
+# Umbrella words customers use ("有哪些基金", "理财产品"); the NLU emits these as product_type.
+TYPE_GROUPS: dict[str, frozenset[str]] = {
+    "deposit": DEPOSIT_TYPES,
+    "wmp": WMP_TYPES,
+    "fund": FUND_TYPES,
+}
+TypeFilter = Literal[ProductType, "deposit", "wmp", "fund"]
 
 YIELD_KINDS_BY_TYPE: dict[str, frozenset[str]] = {
     "demand_deposit": frozenset({"fixed_rate"}),
@@ -120,8 +127,14 @@ YIELD_KIND_LABELS: dict[str, dict[str, str]] = {
 LIQUIDITY_LABELS: dict[str, dict[str, str]] = {
     "T0": {"zh": "T+0，赎回当日到账", "en": "T+0: redemptions paid the same day"},
     "T1": {"zh": "T+1，赎回次一工作日到账", "en": "T+1: redemptions paid the next working day"},
-    "T2": {"zh": "T+2，赎回后第二个工作日到账", "en": "T+2: paid two working days after redemption"},
-    "T3": {"zh": "T+3，赎回后第三个工作日到账", "en": "T+3: paid three working days after redemption"},
+    "T2": {
+        "zh": "T+2，赎回后第二个工作日到账",
+        "en": "T+2: paid two working days after redemption",
+    },
+    "T3": {
+        "zh": "T+3，赎回后第三个工作日到账",
+        "en": "T+3: paid three working days after redemption",
+    },
     "min_holding": {
         "zh": "最短持有期产品，持有期满后可赎回",
         "en": "minimum holding period, redeemable once it has passed",
@@ -130,7 +143,10 @@ LIQUIDITY_LABELS: dict[str, dict[str, str]] = {
         "zh": "定期开放，仅在开放期可申购赎回",
         "en": "opens periodically; buy or redeem only in open windows",
     },
-    "closed_end": {"zh": "封闭式，到期前不可赎回", "en": "closed-end: no redemption before maturity"},
+    "closed_end": {
+        "zh": "封闭式，到期前不可赎回",
+        "en": "closed-end: no redemption before maturity",
+    },
     "maturity": {
         "zh": "到期支取，可提前支取（按活期利率计息）",
         "en": "paid at maturity; early withdrawal earns the demand rate",

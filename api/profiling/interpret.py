@@ -11,8 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from api.profiling.questionnaire import LANGS, Option, Question
 from api.profiling.quantities import Quantity, find_quantities, normalise_text
+from api.profiling.questionnaire import LANGS, Option, Question
 
 _LETTER = re.compile(r"^(?:选项?|答案|option|answer)?\s*[(（]?\s*([a-z])\s*[)）]?[.。]?$")
 # Units a question accepts, and how to turn them into the question's own unit.
@@ -88,7 +88,9 @@ def match_keywords(question: Question, text: str) -> tuple[Option, float] | None
     kept = [
         hit
         for hit in hits
-        if not any(o[0] <= hit[0] and hit[1] <= o[1] and o[1] - o[0] > hit[1] - hit[0] for o in hits)
+        if not any(
+            o[0] <= hit[0] and hit[1] <= o[1] and o[1] - o[0] > hit[1] - hit[0] for o in hits
+        )
     ]
     options = {id(h[2]): h[2] for h in kept}
     if not kept:

@@ -7,9 +7,11 @@ returns every number with its unit and any "more than / less than" qualifier, in
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from zhconv import convert
+import zhconv
 
 Unit = Literal["percent", "year", "month", "day", "age", "money"]
 Qualifier = Literal["above", "below"]
@@ -91,9 +93,17 @@ def _replace_cn_run(match: re.Match[str]) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
+@lru_cache(maxsize=1)
+def _load_zhconv_dictionary() -> None:
+    # zhconv's default loader leaves its dictionary file open (a ResourceWarning); given
+    # the path explicitly, it reads the file inside a `with` block.
+    zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
+
+
 def normalise_text(text: str) -> str:
     """Half-width, simplified Chinese, lower case, single spaces."""
-    folded = convert(unicodedata.normalize("NFKC", text), "zh-cn").lower()
+    _load_zhconv_dictionary()
+    folded = zhconv.convert(unicodedata.normalize("NFKC", text), "zh-cn").lower()
     return re.sub(r"\s+", " ", folded).strip()
 
 

@@ -97,7 +97,7 @@ class Questionnaire:
 
 
 def _text(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
-    texts = {}
+    texts: dict[str, str] = {}
     for lang in LANGS:
         value = raw.get(f"{key}_{lang}")
         if not isinstance(value, str) or not value.strip():
@@ -107,7 +107,7 @@ def _text(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
 
 
 def _keywords(raw: dict[str, Any], where: str) -> dict[str, tuple[str, ...]]:
-    keywords = {}
+    keywords: dict[str, tuple[str, ...]] = {}
     for lang in LANGS:
         value = raw.get(f"keywords_{lang}", [])
         if not isinstance(value, list) or not all(isinstance(k, str) and k for k in value):
@@ -135,7 +135,9 @@ def _hints(raw: Any, where: str) -> dict[str, Any]:
     if "objective" in raw and raw["objective"] not in OBJECTIVES:
         raise QuestionnaireError(f"{where}: objective must be one of {sorted(OBJECTIVES)}")
     if "liquidity_need" in raw and raw["liquidity_need"] not in LIQUIDITY_NEEDS:
-        raise QuestionnaireError(f"{where}: liquidity_need must be one of {sorted(LIQUIDITY_NEEDS)}")
+        raise QuestionnaireError(
+            f"{where}: liquidity_need must be one of {sorted(LIQUIDITY_NEEDS)}"
+        )
     for key in ("age", "horizon_months"):
         if key in raw and not isinstance(raw[key], int):
             raise QuestionnaireError(f"{where}: {key} must be a whole number")
@@ -192,7 +194,9 @@ def _question(raw: Any, triggers: dict[str, Any]) -> Question:
         raise QuestionnaireError(f"{where}: number must be one of {sorted(NUMBER_KINDS)}")
     several = raw.get("several_matches", "longest_keyword")
     if several not in ("longest_keyword", "highest_score"):
-        raise QuestionnaireError(f"{where}: several_matches must be longest_keyword or highest_score")
+        raise QuestionnaireError(
+            f"{where}: several_matches must be longest_keyword or highest_score"
+        )
     raw_options = raw.get("options")
     if not isinstance(raw_options, list) or len(raw_options) < 2:
         raise QuestionnaireError(f"{where}: needs at least two options")
@@ -234,7 +238,7 @@ def _levels(raw: Any, max_total: int) -> tuple[LevelBand, ...]:
 def _result_texts(raw: Any) -> dict[str, dict[str, str]]:
     if not isinstance(raw, dict):
         raise QuestionnaireError("missing result_texts")
-    texts = {}
+    texts: dict[str, dict[str, str]] = {}
     for key, placeholders in RESULT_TEXTS.items():
         entry = raw.get(key)
         if not isinstance(entry, dict):

@@ -74,7 +74,10 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> N
         choices = ", ".join(o.id for o in question.options)
         if question.id not in answers:
             problems.append(
-                {"field": f"answers.{question.id}", "message": f"missing answer; choose one of {choices}"}
+                {
+                    "field": f"answers.{question.id}",
+                    "message": f"missing answer; choose one of {choices}",
+                }
             )
         elif question.option(answers[question.id]) is None:
             problems.append(
@@ -95,7 +98,9 @@ def fired_triggers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> 
     fired = []
     for trigger in questionnaire.triggers:
         tagged = [
-            q for q in questionnaire.questions if any(o.lowest_category == trigger for o in q.options)
+            q
+            for q in questionnaire.questions
+            if any(o.lowest_category == trigger for o in q.options)
         ]
         if all(
             (chosen := q.option(answers[q.id])) is not None and chosen.lowest_category == trigger

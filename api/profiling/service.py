@@ -54,7 +54,12 @@ def interpret(question_id: str, text: str, lang: Lang) -> InterpretResponse:
     if question is None:
         known = ", ".join(q.id for q in get_questionnaire().questions)
         raise InvalidInput(
-            [{"field": "question_id", "message": f"unknown question id {question_id!r}; known: {known}"}]
+            [
+                {
+                    "field": "question_id",
+                    "message": f"unknown question id {question_id!r}; known: {known}",
+                }
+            ]
         )
     result = interpret_answer(question, text)
     option = question.option(result.option_id) if result.option_id else None
@@ -150,7 +155,13 @@ def _reasons(triggers: list[str] | tuple[str, ...], lang: Lang) -> list[str]:
 
 
 def _explanation(
-    score: int, level: str, reasons: list[str], valid_until: date, lang: Lang
+    score: int,
+    level: str,
+    reasons: list[str],
+    valid_until: date,
+    lang: Lang,
+    *,
+    expired: bool = False,
 ) -> str:
     questionnaire = get_questionnaire()
     texts = questionnaire.result_texts
@@ -158,7 +169,8 @@ def _explanation(
     parts = [texts["summary"][lang].format(score=score, level=level, label=label)]
     if reasons:
         parts.append(texts["lowest_category"][lang].format(reasons=_JOINERS[lang].join(reasons)))
-    parts.append(texts["validity"][lang].format(valid_until=valid_until.isoformat()))
+    closing = texts["expired" if expired else "validity"][lang]
+    parts.append(closing.format(valid_until=valid_until.isoformat()))
     return ("" if lang == "zh" else " ").join(parts)
 
 
@@ -189,11 +201,14 @@ def profile_view(
 ) -> ProfileOut:
     profile = current_profile(customer_id, session=session)
     if profile is None:
-        raise NotFound(f"no risk profile for customer {customer_id!r}; take the questionnaire first")
+        raise NotFound(
+            f"no risk profile for customer {customer_id!r}; take the questionnaire first"
+        )
     reasons = _reasons(profile.lowest_category_triggers, lang)
+    status = profile_status(profile.valid_until, today or business_today())
     return ProfileOut(
         customer_id=customer_id,
-        status=profile_status(profile.valid_until, today or business_today()),
+        status=status,
         score=profile.score,
         level=profile.level,
         level_label=get_questionnaire().band(profile.level).label[lang],
@@ -203,5 +218,12 @@ def profile_view(
         valid_until=profile.valid_until,
         questionnaire_version=profile.questionnaire_version,
         age=profile.age,
-        explanation=_explanation(profile.score, profile.level, reasons, profile.valid_until, lang),
+        explanation=_explanation(
+            profile.score,
+            profile.level,
+            reasons,
+            profile.valid_until,
+            lang,
+            expired=status == "expired",
+        ),
     )

@@ -67,3 +67,7 @@ export function sendRating(sender, rating, comment) {
   const body = comment ? { sender, rating, comment } : { sender, rating };
   return request("POST", "/api/feedback/rating", body);
 }
+
+export function cancelHandoff(handoffId) {
+  return request("POST", `/api/handoffs/${encodeURIComponent(handoffId)}/cancel`);
+}

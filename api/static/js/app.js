@@ -2,9 +2,10 @@
 // (POST /api/chat), live pushes (WS), feedback and the end-of-chat rating.
 
 import * as api from "./api.js";
+import { applyLargeText, showLanguage, toggleLanguage, toggleLargeText, wireComposer } from "./controls.js";
 import { showConsent, showRating } from "./dialogs.js";
 import { h } from "./dom.js";
-import { label, language, setLanguage, t } from "./i18n.js";
+import { label, language, t } from "./i18n.js";
 import { renderMessage, renderNotice } from "./messages.js";
 import { PushChannel } from "./push.js";
 import * as session from "./session.js";
@@ -28,7 +29,9 @@ const state = {
   sender: null,
   context: session.pageContext(),
   consented: false,
-  busy: false,
+  pending: 0, // messages sent and not yet answered
+  queue: Promise.resolve(), // answers are awaited one after another, in order
+  started: false, // history loaded and push channel open for this sender
   push: null,
   titles: new Map(), // payload → button title, to show history's button clicks by name
   lastHistoryId: 0,
@@ -41,6 +44,7 @@ const hooks = {
     $("composer-input").focus();
   },
   onFeedback: (reference, helpful) => api.sendMessageFeedback(state.sender, reference, helpful),
+  onCancelHandoff: (handoffId) => api.cancelHandoff(handoffId),
 };
 
 function append(node) {
@@ -72,11 +76,9 @@ function userText(text) {
   return OWN_PAYLOADS[text] ? t(OWN_PAYLOADS[text]) : text;
 }
 
-function setBusy(busy) {
-  state.busy = busy;
-  $("typing").hidden = !busy;
-  $("send").disabled = busy || !state.consented;
-  if (busy) append(null);
+function setPending(change) {
+  state.pending += change;
+  $("typing").hidden = state.pending === 0;
   $("conversation").scrollTop = $("conversation").scrollHeight;
 }
 
@@ -87,7 +89,7 @@ function setStatus(status) {
 
 function explain(error, text) {
   if (error.kind === "network") {
-    return renderNotice("error.network", null, { key: "error.retry", run: () => deliver(text) });
+    return renderNotice("error.network", null, { key: "error.retry", run: () => enqueue(text) });
   }
   if (error.kind === "rate_limited") return renderNotice("error.rate_limited");
   if (error.kind === "invalid") return renderNotice("error.invalid", { detail: error.detail });
@@ -95,7 +97,6 @@ function explain(error, text) {
 }
 
 async function deliver(text) {
-  setBusy(true);
   try {
     const metadata = { language: language(), ...state.context };
     const replies = await api.sendMessage(state.sender, text, metadata);
@@ -103,28 +104,32 @@ async function deliver(text) {
     showReplies(replies, "bot");
   } catch (error) {
     append(explain(error, text));
-  } finally {
-    setBusy(false);
   }
+}
+
+// A message sent while an answer is still coming waits its turn, so replies keep order.
+function enqueue(text) {
+  setPending(1);
+  state.queue = state.queue.then(() => deliver(text)).finally(() => setPending(-1));
 }
 
 // `shown` is what the customer sees in their bubble (a button's title for a payload).
 function send(message, shown = null) {
   const text = String(message || "").trim();
-  if (!state.consented || state.busy || !text) return;
+  if (!state.consented || !text) return;
   if (text.length > MAX_CHARS) {
     append(renderNotice("error.too_long", { max: MAX_CHARS }));
     return;
   }
   append(renderMessage({ text: shown || userText(text) }, { author: "user" }));
-  deliver(text);
+  enqueue(text);
 }
 
 function welcome() {
   const replies = h("div", { class: "quick-replies", role: "group" });
   label(replies, "replies.label", null, "aria-label");
   for (const [key, payload] of WELCOME) {
-    const button = label(h("button", { type: "button", class: "quick-reply" }), key);
+    const button = label(h("button", { type: "button", class: "quick-reply", "data-payload": payload }), key);
     button.addEventListener("click", () => hooks.onAsk(payload, t(key)));
     replies.append(button);
   }
@@ -150,7 +155,7 @@ async function loadHistory() {
       append(renderMessage({ text: userText(message.text) }, { author: "user" }));
       return;
     }
-    const withHooks = index === lastAnswer ? hooks : { onFeedback: hooks.onFeedback };
+    const withHooks = index === lastAnswer ? hooks : { ...hooks, onAsk: null };
     showReplies([message], message.author, withHooks);
   });
   return history.length > 0;
@@ -199,10 +204,16 @@ function enable(on) {
 
 async function begin() {
   state.consented = true;
-  enable(true);
+  if (state.started) {
+    enable(true);
+    return;
+  }
+  state.started = true;
+  // The history first, so nothing the customer types lands above it.
   const hadHistory = await loadHistory();
   $("end").disabled = !hadHistory;
   if (!hadHistory) append(welcome());
+  enable(true);
   connectPush();
   $("composer-input").focus();
 }
@@ -211,10 +222,12 @@ function askConsent() {
   showConsent({
     onAccept: () => {
       session.storeConsent();
-      $("log").replaceChildren();
+      if (!state.started) $("log").replaceChildren();
       begin();
     },
     onDecline: () => {
+      state.consented = false;
+      session.withdrawConsent();
       enable(false);
       append(renderNotice("consent.declined", null, { key: "consent.review", run: askConsent }));
     },
@@ -233,50 +246,10 @@ function newChat() {
   $("composer-input").focus();
 }
 
-function applyLargeText(on) {
-  document.documentElement.classList.toggle("large-text", on);
-  $("large-toggle").setAttribute("aria-pressed", String(on));
-}
-
-function toggleLanguage() {
-  const next = language() === "zh" ? "en" : "zh";
-  setLanguage(next);
-  session.storeLanguage(next);
-  $("lang-toggle").lang = next === "zh" ? "en" : "zh-CN";
-}
-
-function wireComposer() {
-  const input = $("composer-input");
-  const grow = () => {
-    input.style.height = "auto";
-    input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
-  };
-  input.addEventListener("input", grow);
-  input.addEventListener("keydown", (event) => {
-    // Enter while an input method is composing Chinese picks a candidate; never send then.
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
-      event.preventDefault();
-      $("composer").requestSubmit();
-    }
-  });
-  $("composer").addEventListener("submit", (event) => {
-    event.preventDefault();
-    if (state.busy || !input.value.trim()) return;
-    const text = input.value;
-    input.value = "";
-    grow();
-    send(text);
-  });
-}
-
 function wire() {
-  wireComposer();
+  wireComposer((text) => send(text));
   $("lang-toggle").addEventListener("click", toggleLanguage);
-  $("large-toggle").addEventListener("click", () => {
-    const on = !document.documentElement.classList.contains("large-text");
-    applyLargeText(on);
-    session.storeLargeText(on);
-  });
+  $("large-toggle").addEventListener("click", toggleLargeText);
   $("human").addEventListener("click", () => hooks.onAsk("/request_human", t("action.human.sent")));
   $("complaint").addEventListener("click", () =>
     hooks.onAsk("/complaint", t("action.complaint.sent")),
@@ -287,16 +260,13 @@ function wire() {
       onNewChat: newChat,
     }),
   );
-  $("privacy").addEventListener("click", () =>
-    showConsent({ onAccept: () => {}, onDecline: () => {} }),
-  );
+  $("privacy").addEventListener("click", askConsent);
   window.addEventListener("offline", () => setStatus("offline"));
   window.addEventListener("online", () => state.push && state.push.nudge());
 }
 
 function start() {
-  setLanguage(session.storedLanguage());
-  $("lang-toggle").lang = language() === "zh" ? "en" : "zh-CN";
+  showLanguage(session.storedLanguage());
   applyLargeText(session.largeText());
   state.sender = session.senderId();
   wire();

@@ -3,6 +3,7 @@
 
 import { asList, asText, h } from "./dom.js";
 import { label } from "./i18n.js";
+import { thumb } from "./icons.js";
 import { comparisonTable, productCards } from "./widgets/products.js";
 import { illustration } from "./widgets/illustration.js";
 import { handoffStatus, questionnaireProgress } from "./widgets/status.js";
@@ -13,10 +14,12 @@ const WIDGETS = {
   comparison: (custom) => comparisonTable(custom),
   questionnaire: (custom) => questionnaireProgress(custom),
   illustration: (custom) => illustration(custom),
-  handoff: (custom, hooks) => handoffStatus(custom, hooks.onAsk),
+  handoff: (custom, hooks) => handoffStatus(custom, hooks),
 };
 
 export const RENDERED_TYPES = Object.keys(WIDGETS);
+// Status messages, not answers: nothing to judge as helpful or not.
+const UNJUDGED_TYPES = new Set(["error", "handoff", "questionnaire"]);
 
 // The disclosures also end the text (so plain channels carry them): take them off the
 // end of the body, in whatever order they were appended, and return both parts.
@@ -54,11 +57,12 @@ function quickReplies(buttons, onAsk) {
   label(group, "replies.label", null, "aria-label");
   for (const button of valid) {
     const title = asText(button.title) || asText(button.payload);
-    const element = h("button", { type: "button", class: "quick-reply", text: title });
+    const payload = asText(button.payload);
+    const element = h("button", { type: "button", class: "quick-reply", "data-payload": payload, text: title });
     element.addEventListener("click", () => {
       for (const other of group.querySelectorAll("button")) other.disabled = true;
       element.setAttribute("aria-pressed", "true");
-      onAsk(asText(button.payload), title);
+      onAsk(payload, title);
     });
     group.append(element);
   }
@@ -70,10 +74,14 @@ function feedbackRow(reference, onFeedback) {
   const question = label(h("span", { class: "feedback-question" }), "feedback.question");
   const result = h("span", { class: "feedback-result", role: "status" });
   const choices = [
-    [true, "👍", "feedback.up"],
-    [false, "👎", "feedback.down"],
-  ].map(([helpful, icon, key]) => {
-    const button = h("button", { type: "button", class: "feedback-button", "aria-pressed": "false" }, icon);
+    [true, "feedback.up"],
+    [false, "feedback.down"],
+  ].map(([helpful, key]) => {
+    const button = h(
+      "button",
+      { type: "button", class: "feedback-button", "aria-pressed": "false", "data-helpful": String(helpful) },
+      thumb(helpful),
+    );
     label(button, key, null, "aria-label");
     label(button, key, null, "title");
     button.addEventListener("click", async () => {
@@ -114,7 +122,8 @@ export function renderMessage(message, { author = "bot", id = null, hooks = {} }
     const replies = quickReplies(message.buttons, hooks.onAsk);
     if (replies) item.append(replies);
   }
-  const judged = (author === "bot" || author === "staff") && type !== "error" && asText(message.text);
+  const judged =
+    (author === "bot" || author === "staff") && !UNJUDGED_TYPES.has(type) && asText(message.text);
   if (judged && hooks.onFeedback) {
     item.append(feedbackRow(id ? { messageId: id } : { text: message.text }, hooks.onFeedback));
   }

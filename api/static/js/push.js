@@ -93,7 +93,11 @@ export class PushChannel {
 
   // The network came back: do not wait for the backoff.
   nudge() {
-    if (this.stopped || this.socket) return;
+    if (this.stopped) return;
+    if (this.socket) {
+      if (this.socket.readyState === WebSocket.OPEN) this.onStatus("online");
+      return;
+    }
     window.clearTimeout(this.timers.reconnect);
     this.attempt = 0;
     this.connect();

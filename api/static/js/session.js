@@ -73,6 +73,10 @@ export function storeConsent() {
   write(KEYS.consent, CONSENT_VERSION);
 }
 
+export function withdrawConsent() {
+  write(KEYS.consent, null);
+}
+
 // Metadata sent with every message (ARCHITECTURE.md: language, channel, campaign).
 export function pageContext(search = window.location.search) {
   const params = new URLSearchParams(search);

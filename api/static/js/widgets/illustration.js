@@ -13,15 +13,16 @@ export function formatMoney(value, lang = language()) {
   return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", {
     style: "currency",
     currency: "CNY",
+    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
     maximumFractionDigits: 2,
   }).format(value);
 }
 
-// A number is a fraction (0.025 = 2.5%), a string is shown as given ("2.5%–3.2%").
+// A number is percent per year (2.5 = 2.5%, as /api/illustrations gives it); a string is
+// shown as given ("2.5%–3.2%").
 export function formatRate(value) {
   if (typeof value !== "number" || !Number.isFinite(value)) return asText(value);
-  const percent = Math.abs(value) <= 1 ? value * 100 : value;
-  return `${percent.toFixed(2)}%`;
+  return `${value.toFixed(2)}%`;
 }
 
 function amount(scenario) {

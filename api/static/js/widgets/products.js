@@ -5,12 +5,20 @@ import { label, t } from "../i18n.js";
 
 const RISK_LEVELS = ["R1", "R2", "R3", "R4", "R5"];
 
-export function riskBadge(level) {
+// `name` is the label the server gave ("中低风险"); without one, the page's own label.
+export function riskBadge(level, name = "") {
   const known = RISK_LEVELS.includes(level);
   const badge = h("span", { class: `risk-badge risk-${known ? level.toLowerCase() : "unknown"}` });
   badge.append(h("span", { class: "risk-code", text: asText(level) || "?" }));
-  if (known) badge.append(" ", label(h("span", { class: "risk-name" }), `risk.${level}`));
+  if (name) badge.append(" ", h("span", { class: "risk-name", text: name }));
+  else if (known) badge.append(" ", label(h("span", { class: "risk-name" }), `risk.${level}`));
   return badge;
+}
+
+// "R2", "R2 中低风险" or "R2（中低风险）" → a badge; anything else stays text.
+function riskCell(value) {
+  const match = /^(R[1-5])(?![0-9])[\s:：(（]*(.*?)[)）]?$/.exec(value);
+  return match ? riskBadge(match[1], match[2]) : null;
 }
 
 function fact(key, value) {
@@ -109,12 +117,8 @@ export function comparisonTable(custom) {
       h("th", { scope: "row", text: asText(row.label) || asText(row.field) }),
       products.map((_, i) => {
         const value = asText(values[i]);
-        const cell = h("td", { text: value || "—" });
-        if (row.field === "risk_level" && RISK_LEVELS.includes(value)) {
-          cell.textContent = "";
-          cell.append(riskBadge(value));
-        }
-        return cell;
+        const badge = row.field === "risk_level" ? riskCell(value) : null;
+        return badge ? h("td", {}, badge) : h("td", { text: value || "—" });
       }),
     );
   });

@@ -30,26 +30,44 @@ export function questionnaireProgress(custom) {
   );
 }
 
-// onAsk(payload, title): the cancel button leaves the queue (the handoff domain treats
-// /stop from a queued customer as "cancel").
-export function handoffStatus(custom, onAsk) {
-  const status = custom.status;
-  if (!["queued", "connected", "closed"].includes(status)) return null;
+// The statuses the handoff domain uses, mapped onto the three the customer is told about.
+const HANDOFF_STATES = {
+  queued: "queued",
+  connected: "connected",
+  active: "connected",
+  closed: "closed",
+  cancelled: "closed",
+};
+
+// hooks.onCancelHandoff(id) → Promise: leave the queue (POST /api/handoffs/{id}/cancel);
+// without an id the page asks the bot to stop instead.
+export function handoffStatus(custom, hooks) {
+  const status = HANDOFF_STATES[custom.status];
+  if (!status) return null;
   const box = h("div", { class: `handoff-status handoff-${status}`, role: "status" });
   box.append(label(h("strong"), `handoff.${status}`));
-  if (status === "queued") {
-    const position = positiveInt(custom.position);
-    const minutes = positiveInt(custom.expected_wait_minutes);
-    if (position !== null) box.append(label(h("span"), "handoff.position", { position }));
-    if (minutes !== null) box.append(label(h("span"), "handoff.wait", { minutes }));
-    if (onAsk) {
-      const cancel = label(h("button", { type: "button", class: "quiet" }), "handoff.cancel");
-      cancel.addEventListener("click", () => {
-        cancel.disabled = true;
-        onAsk("/stop", t("handoff.cancel.sent"));
-      });
-      box.append(cancel);
+  if (status !== "queued") return box;
+  const position = positiveInt(custom.position);
+  const minutes = positiveInt(custom.expected_wait_minutes);
+  if (position !== null) box.append(label(h("span"), "handoff.position", { position }));
+  if (minutes !== null) box.append(label(h("span"), "handoff.wait", { minutes }));
+  const id = positiveInt(custom.handoff_id);
+  const cancel = label(h("button", { type: "button", class: "quiet" }), "handoff.cancel");
+  const outcome = h("span", { class: "handoff-outcome" });
+  cancel.addEventListener("click", async () => {
+    cancel.disabled = true;
+    if (id === null || !hooks.onCancelHandoff) {
+      hooks.onAsk?.("/stop", t("handoff.cancel.sent"));
+      return;
     }
-  }
+    try {
+      await hooks.onCancelHandoff(id);
+      label(outcome, "handoff.cancelled");
+    } catch {
+      label(outcome, "handoff.cancel_failed");
+      cancel.disabled = false;
+    }
+  });
+  box.append(cancel, outcome);
   return box;
 }

@@ -1,0 +1,147 @@
+"""Whether a matched phrase is really claimed: negation, refutation, warnings, answered questions.
+
+"不保本", "no product is risk-free", "稳赚不赔是不可能的", "beware of anyone promising
+guaranteed returns" and "您问是否保本：本产品不保本" all contain a forbidden phrase and are
+all compliant. The cue lists live in rules.yml (`context`); this module only applies them,
+always within the clause or sentence of the match so that "不收费，保本" still fires.
+"""
+
+import re
+from dataclasses import dataclass
+
+from api.compliance.definitions import Context, Cues
+from api.compliance.normalise import (
+    CLAUSE_MARKS,
+    SENTENCE_MARKS,
+    is_boundary,
+    normalise,
+    segment_bounds,
+)
+
+# How far a cue may sit from the match, in characters of normalised text.
+ADJACENT_CHARS = 2
+ZH_WINDOW = 16
+EN_WINDOW = 70
+_QUESTION_MARKS = SENTENCE_MARKS | {":"}
+
+
+class CueMatcher:
+    """One regex for a cue list: Chinese cues as substrings, English cues as whole words."""
+
+    def __init__(self, cues: Cues) -> None:
+        parts = [re.escape(normalise(cue).text) for cue in cues.zh]
+        parts += [rf"(?<![a-z0-9]){re.escape(normalise(cue).text)}(?![a-z0-9])" for cue in cues.en]
+        # Longest first so "不是" wins over "不" when both are cues.
+        parts.sort(key=len, reverse=True)
+        self._regex = re.compile("|".join(parts)) if parts else None
+
+    def search(self, text: str) -> bool:
+        return bool(self._regex and self._regex.search(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self._regex:
+            return []
+        return [(found.start(), found.end()) for found in self._regex.finditer(text)]
+
+    def remove(self, text: str) -> str:
+        """Blank out the cues, keeping offsets (used to drop look-alike negations)."""
+        if not self._regex:
+            return text
+        return self._regex.sub(lambda found: " " * len(found.group()), text)
+
+    def ends_near(self, text: str, chars: int) -> bool:
+        """A cue ends within the last `chars` characters of `text`."""
+        return any(end > len(text) - chars for _, end in self.spans(text))
+
+
+@dataclass(frozen=True)
+class Window:
+    before: str
+    after: str
+
+
+class ContextJudge:
+    def __init__(self, context: Context) -> None:
+        self.adjacent = CueMatcher(context.negation_adjacent)
+        self.negation = CueMatcher(context.negation)
+        self.not_negation = CueMatcher(context.not_negation)
+        self.breakers = CueMatcher(context.scope_breakers)
+        self.refutation = CueMatcher(context.refutation_after)
+        self.warning = CueMatcher(context.warning_before)
+        self.question = CueMatcher(context.question_reporting)
+        self.answer_negation = CueMatcher(context.answer_negation)
+        self.risk = CueMatcher(context.risk_acknowledgement)
+        self.historical_cues = CueMatcher(context.historical)
+        self.deposit_insurance = CueMatcher(context.deposit_insurance)
+        self.non_deposit = CueMatcher(context.non_deposit_products)
+
+    def _scoped(self, text: str, begin: int, start: int) -> str:
+        """Text before the match in its scope, cut at the last breaker, look-alikes blanked."""
+        before = text[begin:start]
+        cuts = [end for _, end in self.breakers.spans(before)]
+        if cuts:
+            before = before[max(cuts) :]
+        return self.not_negation.remove(before)
+
+    def _clause(self, text: str, start: int, end: int) -> Window:
+        begin, finish = segment_bounds(text, start, end, CLAUSE_MARKS)
+        before = self._scoped(text, begin, start)
+        width = ZH_WINDOW if _mostly_han(text[start:end]) else EN_WINDOW
+        return Window(before=before[-width:], after=text[end:finish][:width])
+
+    def negated(self, text: str, start: int, end: int) -> bool:
+        clause = self._clause(text, start, end)
+        tail = clause.before.rstrip(" '\"")
+        if self.adjacent.ends_near(tail, ADJACENT_CHARS):
+            return True
+        if self.negation.search(clause.before):
+            return True
+        # "Guaranteed returns are not…", "保本是不可能的"
+        return self.refutation.search(clause.after)
+
+    def refuted_in_sentence(self, text: str, start: int, end: int) -> bool:
+        """A refutation or warning anywhere in the sentence (for quoted terms only)."""
+        begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
+        sentence = self.not_negation.remove(text[begin:start] + " " + text[end:finish])
+        return self.refutation.search(sentence) or self.warning.search(sentence)
+
+    def warned_against(self, text: str, start: int, end: int) -> bool:
+        begin, _ = segment_bounds(text, start, end, SENTENCE_MARKS)
+        return self.warning.search(self._scoped(text, begin, start))
+
+    def answered_question(self, text: str, start: int, end: int) -> bool:
+        """A customer's question quoted or echoed, followed by an answer that says no."""
+        begin, finish = segment_bounds(text, start, end, _QUESTION_MARKS)
+        asked = finish < len(text) and text[finish] == "?"
+        if not (asked or self.question.search(text[begin:start])):
+            return False
+        answer = _next_sentence(text, finish + 1)
+        return self.answer_negation.search(self.not_negation.remove(answer))
+
+    def risk_acknowledged(self, text: str, start: int, end: int) -> bool:
+        begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
+        return self.risk.search(text[begin:finish])
+
+    def historical(self, text: str, start: int, end: int) -> bool:
+        begin, _ = segment_bounds(text, start, end, CLAUSE_MARKS)
+        return self.historical_cues.search(text[begin:start])
+
+    def deposit_insurance_context(self, text: str) -> bool:
+        """The message grounds protection in deposit insurance and names no other product."""
+        return self.deposit_insurance.search(text) and not self.non_deposit.search(
+            self.deposit_insurance.remove(text)
+        )
+
+
+def _next_sentence(text: str, position: int) -> str:
+    while position < len(text) and (text[position].isspace() or text[position] in "\"'"):
+        position += 1
+    finish = position
+    while finish < len(text) and not is_boundary(text, finish, SENTENCE_MARKS):
+        finish += 1
+    return text[position:finish]
+
+
+def _mostly_han(text: str) -> bool:
+    han = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    return han * 2 >= len(text.strip())

@@ -1,0 +1,216 @@
+"""One loaded version of the compliance rules and disclosures, and the store that reloads it.
+
+A compliance officer edits rules.yml or disclosures.yml; the change takes effect on the next
+review (the files' modification times are checked at most every `check_interval` seconds)
+or at once through `POST /api/admin/compliance/reload`. No restart, no retraining. A bad file
+is refused loudly: the first load raises, a later reload keeps the last good version and
+reports the error.
+"""
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from api.compliance.context import ContextJudge
+from api.compliance.definitions import (
+    DisclosuresFile,
+    RuleDefinition,
+    RuleFileError,
+    RulesFile,
+    load_disclosures_file,
+    load_rules_file,
+)
+from api.compliance.detector import Candidate, Detector
+from api.compliance.disclosures import DisclosurePlanner
+from api.compliance.normalise import NormalisedText, normalise
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_RULES_PATH = HERE / "rules.yml"
+DEFAULT_DISCLOSURES_PATH = HERE / "disclosures.yml"
+DEFAULT_CHECK_INTERVAL = 3.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    match: str  # as the author wrote it (original characters)
+
+
+class RuleSet:
+    """Compiled rules + disclosures of one version; immutable, shared across threads."""
+
+    def __init__(self, rules: RulesFile, disclosures: DisclosuresFile) -> None:
+        self.rules = rules
+        self.disclosure_definitions = disclosures
+        self.version = f"{rules.version}+{disclosures.version}"
+        self.loaded_at = datetime.now(UTC)
+        self._detector = Detector(rules)
+        self._judge = ContextJudge(rules.context)
+        self._by_name = {rule.name: rule for rule in rules.rules}
+        self.disclosures = DisclosurePlanner(disclosures)
+        self._check_own_texts()
+
+    @property
+    def rule_names(self) -> list[str]:
+        return list(self._by_name)
+
+    def find_violations(
+        self, normalised: NormalisedText, product_types: list[str | None]
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        for candidate in self._detector.candidates(normalised):
+            rule = self._by_name[candidate.rule]
+            if self._excused(rule, candidate, normalised, product_types):
+                continue
+            finding = Finding(rule.name, normalised.original(candidate.start, candidate.end).strip())
+            if finding not in findings:
+                findings.append(finding)
+        return findings
+
+    def _excused(
+        self,
+        rule: RuleDefinition,
+        candidate: Candidate,
+        normalised: NormalisedText,
+        product_types: list[str | None],
+    ) -> bool:
+        text, start, end = normalised.text, candidate.start, candidate.end
+        judge = self._judge
+        if rule.allowed_for_types:
+            if product_types and all(kind in rule.allowed_for_types for kind in product_types):
+                return True
+            if not product_types and judge.deposit_insurance_context(text):
+                return True
+        if candidate.vague and judge.risk_acknowledged(text, start, end):
+            return True
+        if rule.allowed_when_historical and judge.historical(text, start, end):
+            return True
+        if _quoted(normalised, start, end) and judge.refuted_in_sentence(text, start, end):
+            return True  # 有人把货币基金叫“无风险产品”，这种说法不对。
+        return (
+            judge.negated(text, start, end)
+            or judge.warned_against(text, start, end)
+            or judge.answered_question(text, start, end)
+        )
+
+    def blocked_reply(self, lang: str) -> str:
+        reply = self.disclosure_definitions.blocked_reply
+        return reply.zh if lang == "zh" else reply.en
+
+    def _check_own_texts(self) -> None:
+        """The safe reply and the disclosures must pass the very rules they accompany."""
+        texts = [("blocked_reply", self.blocked_reply(lang), []) for lang in ("zh", "en")]
+        for disclosure in self.disclosure_definitions.disclosures:
+            types: list[str | None] = list(disclosure.types)
+            texts += [(disclosure.key, disclosure.text.zh, types), (disclosure.key, disclosure.text.en, types)]
+        for name, text, types in texts:
+            findings = self.find_violations(normalise(text), types)
+            if findings:
+                rules = ", ".join(f"{f.rule} ({f.match})" for f in findings)
+                raise RuleFileError(f"{name} text itself breaks the rules: {rules}")
+
+
+_OPENING_QUOTES = set("“‘「『《")
+_CLOSING_QUOTES = set("”’」』》")
+_PLAIN_QUOTES = set("'\"")
+QUOTE_REACH = 30
+
+
+def _quoted(normalised: NormalisedText, start: int, end: int) -> bool:
+    """The phrase sits inside quotation marks: the author mentions the term, maybe to refute it."""
+    source = normalised.source
+    first, last = normalised.origin[start], normalised.origin[end - 1]
+    opened = closed = False
+    for char in reversed(source[max(0, first - QUOTE_REACH) : first]):
+        if char in _OPENING_QUOTES or char in _PLAIN_QUOTES:
+            opened = True
+            break
+        if char in _CLOSING_QUOTES or char in "。.!?！？\n":
+            break
+    for char in source[last + 1 : last + 1 + QUOTE_REACH]:
+        if char in _CLOSING_QUOTES or char in _PLAIN_QUOTES:
+            closed = True
+            break
+        if char in _OPENING_QUOTES or char in "。.!?！？\n":
+            break
+    return opened and closed
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+class RuleSetStore:
+    """Holds the active RuleSet for a pair of files and swaps it when they change."""
+
+    def __init__(
+        self,
+        rules_path: Path = DEFAULT_RULES_PATH,
+        disclosures_path: Path = DEFAULT_DISCLOSURES_PATH,
+        *,
+        check_interval: float = DEFAULT_CHECK_INTERVAL,
+    ) -> None:
+        self.rules_path = Path(rules_path)
+        self.disclosures_path = Path(disclosures_path)
+        self.check_interval = check_interval
+        self.last_error: str | None = None
+        self._lock = threading.Lock()
+        self._ruleset: RuleSet | None = None
+        self._stamps: tuple[tuple[int, int], ...] = ()
+        self._checked_at = 0.0
+
+    def _current_stamps(self) -> tuple[tuple[int, int], ...]:
+        return (_stamp(self.rules_path), _stamp(self.disclosures_path))
+
+    def _load(self) -> RuleSet:
+        stamps = self._current_stamps()
+        try:
+            ruleset = RuleSet(
+                load_rules_file(self.rules_path), load_disclosures_file(self.disclosures_path)
+            )
+        except RuleFileError as exc:
+            self._stamps = stamps  # do not retry the same broken files on every review
+            self.last_error = str(exc)
+            raise
+        self._ruleset, self._stamps, self.last_error = ruleset, stamps, None
+        log.info("compliance rules loaded: version %s", ruleset.version)
+        return ruleset
+
+    def current(self) -> RuleSet:
+        """The active rules; reloads when the files changed since the last check."""
+        ruleset = self._ruleset
+        now = time.monotonic()
+        if ruleset is not None and now - self._checked_at < self.check_interval:
+            return ruleset
+        with self._lock:
+            self._checked_at = now
+            if self._ruleset is None:
+                return self._load()
+            if self._current_stamps() != self._stamps:
+                try:
+                    return self._load()
+                except RuleFileError as exc:
+                    log.error("compliance rules NOT reloaded, keeping %s: %s", self._ruleset.version, exc)
+            return self._ruleset
+
+    def reload(self) -> RuleSet:
+        """Load the files now; raises RuleFileError (and keeps the old rules) when invalid."""
+        with self._lock:
+            self._checked_at = time.monotonic()
+            return self._load()
+
+
+@lru_cache(maxsize=1)
+def default_store() -> RuleSetStore:
+    """The process-wide store for the files beside this module (loaded on first use)."""
+    return RuleSetStore()

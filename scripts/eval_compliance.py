@@ -1,0 +1,59 @@
+"""Evaluate the compliance rules on the labelled corpus and the held-out slice.
+
+    .venv/bin/python scripts/eval_compliance.py [corpus.yml ...]
+
+Prints precision, recall and false-positive rate per file and language, lists every
+misclassified sentence, and writes bench/results/compliance_eval.json.
+"""
+
+import json
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from api.compliance.evaluation import load_corpus, run_corpus, score_by_language  # noqa: E402
+from api.compliance.ruleset import default_store  # noqa: E402
+
+CORPUS_DIR = ROOT / "tests" / "compliance_corpus"
+DEFAULT_FILES = [CORPUS_DIR / "corpus.yml", CORPUS_DIR / "heldout.yml"]
+RESULTS = ROOT / "bench" / "results" / "compliance_eval.json"
+
+
+def main(paths: list[Path]) -> int:
+    ruleset = default_store().current()
+    report: dict[str, object] = {
+        "rule_version": ruleset.version,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files": {},
+    }
+    print(f"rule version {ruleset.version}\n")
+    print(f"{'file':<14}{'lang':<5}{'n':>5}{'viol':>6}{'prec':>8}{'recall':>8}{'FPR':>8}{'rule ok':>9}")
+    for path in paths:
+        by_lang = score_by_language(run_corpus(load_corpus(path), ruleset))
+        report["files"][path.name] = {lang: asdict(scores) for lang, scores in by_lang.items()}  # type: ignore[index]
+        for lang, scores in by_lang.items():
+            rule_ok = f"{scores.expected_rule_fired}/{scores.true_positives}"
+            print(
+                f"{path.name:<14}{lang:<5}{scores.sentences:>5}{scores.violations:>6}"
+                f"{scores.precision:>8.1%}{scores.recall:>8.1%}{scores.false_positive_rate:>8.1%}{rule_ok:>9}"
+            )
+        for error in by_lang["all"].errors:
+            kind = "MISSED" if error["label"] == "violation" else "FALSE+"
+            detail = error["expected_rule"] if kind == "MISSED" else "; ".join(error["matches"])  # type: ignore[arg-type]
+            print(f"    {kind} [{error['lang']}] {error['text']}  ({detail})")
+        for other in by_lang["all"].other_rule:
+            fired = "; ".join(other["matches"])  # type: ignore[arg-type]
+            print(f"    RULE?  [{other['lang']}] {other['text']}  (expected {other['expected_rule']}, got {fired})")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nwritten {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    arguments = [Path(argument) for argument in sys.argv[1:]]
+    raise SystemExit(main(arguments or DEFAULT_FILES))
