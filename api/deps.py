@@ -38,7 +38,8 @@ def get_http(request: Request) -> httpx.AsyncClient:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response is sent, so a 2xx means the data is stored.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 CacheDep = Annotated[Cache, Depends(get_cache)]
 HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
 

@@ -6,7 +6,8 @@ text ("我想买DailyPlus货币基金 what is the yield"). This one:
 * normalises first (full-width -> half-width, traditional -> simplified) with a
   length-preserving fold, so offsets found on the normalised text are offsets
   into the original message;
-* segments Han runs with its own jieba instance, loaded with the finance terms in
+* segments Han runs with bot/han_segmenter.py: quantities (20|万|元, 三|个月) cut
+  out first, then its own jieba instance, loaded with the finance terms of
   `bot/lexicon/jieba_user_dict.txt` and the Chinese product names of the catalogue;
 * takes Latin words and numbers ("DailyPlus", "R3", "100,000", "don't") whole,
   keeps symbols (¥, $, %, emoji) as single tokens and drops punctuation and spaces.
@@ -21,7 +22,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -32,6 +32,7 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.han_segmenter import HanSegmenter, read_user_dictionary
 from bot.normalise import normalise_text
 from bot.numerals import NUMBER_PATTERN
 from bot.product_names import han_words, product_phrases, resolve_path
@@ -95,7 +96,7 @@ class BilingualTokenizer(Tokenizer):
         self.user_words = sorted(
             set(user_words) if user_words is not None else self._words_from_sources(config)
         )
-        self._segmenter: Any = None  # a jieba.Tokenizer, built on first use
+        self._segmenter = HanSegmenter(self.user_words)
 
     @classmethod
     def create(
@@ -124,7 +125,7 @@ class BilingualTokenizer(Tokenizer):
         except (ValueError, FileNotFoundError):
             logger.debug("%s has no saved words; reading its source files", cls.__name__)
             return cls(config, model_storage, resource)
-        words = set(saved.split()) | set(han_words(product_phrases(config["catalogue_path"])))
+        words = set(saved.splitlines()) | set(han_words(product_phrases(config["catalogue_path"])))
         return cls(config, model_storage, resource, user_words=sorted(words))
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -146,19 +147,6 @@ class BilingualTokenizer(Tokenizer):
             words |= set(han_words(product_phrases(config["catalogue_path"])))
         return sorted(words)
 
-    def _jieba(self) -> Any:
-        if self._segmenter is None:
-            import jieba
-
-            # Our own instance: jieba.load_userdict on the module would change every
-            # other jieba user in the process.
-            segmenter = jieba.Tokenizer()
-            segmenter.initialize()
-            for word in self.user_words:
-                segmenter.add_word(word)
-            self._segmenter = segmenter
-        return self._segmenter
-
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         text = message.get(attribute)
         return self._apply_token_pattern(self.tokenize_text(text))
@@ -170,7 +158,8 @@ class BilingualTokenizer(Tokenizer):
         for piece in _PIECES.finditer(normalised):
             start, end = piece.span()
             if piece.lastgroup == "han":
-                for _, word_start, word_end in self._jieba().tokenize(piece.group()):
+                after_number = start > 0 and normalised[start - 1].isdigit()
+                for word_start, word_end in self._segmenter.spans(piece.group(), after_number):
                     tokens.append(_token(text, normalised, start + word_start, start + word_end))
             elif piece.lastgroup == "word" or _is_kept_symbol(piece.group()):
                 tokens.append(_token(text, normalised, start, end))
@@ -179,13 +168,3 @@ class BilingualTokenizer(Tokenizer):
 
 def _token(text: str, normalised: str, start: int, end: int) -> Token:
     return Token(text[start:end], start, end, lemma=normalised[start:end])
-
-
-def read_user_dictionary(path: Path) -> list[str]:
-    """The words of a jieba user dictionary (`word [freq] [tag]` per line)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        logger.warning("Cannot read the jieba user dictionary %s: %s", path, exc)
-        return []
-    return [line.split()[0] for line in lines if line.strip() and not line.startswith("#")]

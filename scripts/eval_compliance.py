@@ -19,7 +19,7 @@ from api.compliance.evaluation import load_corpus, run_corpus, score_by_language
 from api.compliance.ruleset import default_store  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "compliance_corpus"
-DEFAULT_FILES = [CORPUS_DIR / "corpus.yml", CORPUS_DIR / "heldout.yml"]
+DEFAULT_FILES = [CORPUS_DIR / "corpus.yml", *sorted(CORPUS_DIR.glob("heldout*.yml"))]
 RESULTS = ROOT / "bench" / "results" / "compliance_eval.json"
 
 
@@ -31,14 +31,14 @@ def main(paths: list[Path]) -> int:
         "files": {},
     }
     print(f"rule version {ruleset.version}\n")
-    print(f"{'file':<14}{'lang':<5}{'n':>5}{'viol':>6}{'prec':>8}{'recall':>8}{'FPR':>8}{'rule ok':>9}")
+    print(f"{'file':<15}{'lang':<5}{'n':>5}{'viol':>6}{'prec':>8}{'recall':>8}{'FPR':>8}{'rule ok':>9}")
     for path in paths:
         by_lang = score_by_language(run_corpus(load_corpus(path), ruleset))
         report["files"][path.name] = {lang: asdict(scores) for lang, scores in by_lang.items()}  # type: ignore[index]
         for lang, scores in by_lang.items():
             rule_ok = f"{scores.expected_rule_fired}/{scores.true_positives}"
             print(
-                f"{path.name:<14}{lang:<5}{scores.sentences:>5}{scores.violations:>6}"
+                f"{path.name:<15}{lang:<5}{scores.sentences:>5}{scores.violations:>6}"
                 f"{scores.precision:>8.1%}{scores.recall:>8.1%}{scores.false_positive_rate:>8.1%}{rule_ok:>9}"
             )
         for error in by_lang["all"].errors:

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
 from api.chat import service
+from api.chat.contract import error_responses
 from api.chat.masking import mask_personal_data
 from api.chat.schemas import BotMessage, ChatRequest
 from api.db import unit_of_work
@@ -14,10 +15,22 @@ from api.ratelimit import enforce_rate_limit
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
-@router.post("/chat", response_model=list[BotMessage], response_model_exclude_none=True)
+@router.post(
+    "/chat",
+    response_model=list[BotMessage],
+    response_model_exclude_none=True,
+    summary="Send a customer message; get the assistant's replies",
+    responses=error_responses(
+        e422="bad input: empty, blank, too long, wrong types, unknown fields",
+        e429="too many messages from this sender; wait a minute",
+    ),
+)
 async def chat(
     body: ChatRequest, request: Request, settings: SettingsDep, cache: CacheDep, http: HttpDep
 ) -> list[BotMessage]:
+    """Personal data (ID, card and phone numbers, e-mails) is masked before the text is
+    logged or reaches Rasa. When the assistant cannot be reached the reply is a polite
+    message with `custom.code = "assistant_unavailable"`."""
     if len(body.message) > settings.max_message_chars:
         raise InvalidInput(
             f"message is too long: at most {settings.max_message_chars} characters"

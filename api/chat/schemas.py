@@ -14,7 +14,15 @@ class ChatMetadata(BaseModel):
 
 
 class ChatRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"sender": "web-5f2c9a", "message": "日日盈的收益怎么样？", "metadata": {"language": "zh", "channel": "web"}},
+                {"sender": "app-77ab01", "message": "show me low risk products", "metadata": {"channel": "app", "campaign": "spring"}},
+            ]
+        },
+    )
 
     sender: StrictStr = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
     message: StrictStr = Field(min_length=1)
@@ -34,7 +42,18 @@ class Button(BaseModel):
 
 
 class BotMessage(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(
+        extra="ignore",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "您好！我是理财智能助手……",
+                    "buttons": [{"title": "开始风险测评", "payload": "/start_risk_assessment"}],
+                },
+                {"text": "…", "custom": {"type": "product_cards", "products": [], "disclosures": ["理财非存款、产品有风险、投资须谨慎"]}},
+            ]
+        },
+    )
 
     text: str | None = None
     buttons: list[Button] | None = None

@@ -115,7 +115,9 @@ class ContextJudge:
         asked = finish < len(text) and text[finish] == "?"
         if not (asked or self.question.search(text[begin:start])):
             return False
-        answer = _next_sentence(text, finish + 1)
+        # The answer follows the question: later in the same unit ("…是否刚兑，答案是否定的")
+        # or in the next sentence ("您问是否保本：本产品不保本。").
+        answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return self.answer_negation.search(self.not_negation.remove(answer))
 
     def risk_acknowledged(self, text: str, start: int, end: int) -> bool:
