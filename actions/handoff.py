@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import client
 from actions.constants import AGE, AMOUNT, HANDOFF_ID, INVESTOR_LEVEL, OFFER, OFFER_ABOVE_LEVEL, OFFER_NONE, PRODUCT
+from actions.slots import number_slot
 from actions.texts import language_of, say
 
 
@@ -39,8 +40,8 @@ class ActionRequestHuman(Action):
                     "reason": reason,
                     "language": lang,
                     "investor_level": tracker.get_slot(INVESTOR_LEVEL),
-                    "age": tracker.get_slot(AGE),
-                    "amount": tracker.get_slot(AMOUNT),
+                    "age": int(number_slot(tracker, AGE) or 0) or None,
+                    "amount": number_slot(tracker, AMOUNT),
                     "product_code": tracker.get_slot(PRODUCT),
                     "last_message": tracker.latest_message.get("text"),
                 },

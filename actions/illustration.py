@@ -1,7 +1,12 @@
-"""Return illustrations: a small form (product, amount, period), figures from the API."""
+"""Return illustrations: a small form (product, amount, period), figures from the API.
+
+Every answer inside the form gets a reply: values are taken from the entity extractor,
+and free text is resolved (a product name via search) or explained back to the customer.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,32 +17,52 @@ from rasa_sdk.types import DomainDict
 from actions import client
 from actions.compliance import send_reviewed
 from actions.constants import AMOUNT, HORIZON_MONTHS, PRODUCT
+from actions.slots import as_number, number_slot
 from actions.texts import language_of, say
+
+CODE = re.compile(r"^[A-Z]{2,5}\d{0,2}[A-Z0-9]{0,3}$")
+
+
+def entity_value(tracker: Tracker, entity: str) -> Any:
+    for found in tracker.latest_message.get("entities", []):
+        if found.get("entity") == entity:
+            return found.get("value")
+    return None
 
 
 class ValidateIllustrationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_illustration_form"
 
-    def validate_amount(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    async def validate_product(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        lang = language_of(tracker)
+        code = entity_value(tracker, PRODUCT) or (str(value).strip() if value else "")
+        if CODE.match(code.upper()):
+            return {PRODUCT: code.upper()}
         try:
-            amount = float(value)
-        except (TypeError, ValueError):
-            amount = 0.0
-        if amount <= 0:
+            found = await client.get("/api/products/search", q=code, lang=lang) if code else []
+        except (client.ApiUnavailable, client.ApiError):
+            dispatcher.utter_message(text=say("service_unavailable", lang))
+            return {PRODUCT: None}
+        if found and found[0].get("score", 0) >= 0.85:
+            return {PRODUCT: found[0]["code"]}
+        buttons = [{"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'} for m in found[:3]]
+        dispatcher.utter_message(text=say("did_you_mean" if buttons else "product_unknown", lang), buttons=buttons)
+        return {PRODUCT: None}
+
+    def validate_amount(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        amount = as_number(entity_value(tracker, AMOUNT) or value)
+        if amount is None or amount <= 0:
             dispatcher.utter_message(text=say("amount_invalid", language_of(tracker)))
             return {AMOUNT: None}
         return {AMOUNT: amount}
 
     def validate_horizon_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        try:
-            months = int(float(value))
-        except (TypeError, ValueError):
-            months = 0
-        if not 1 <= months <= 600:
+        months = as_number(entity_value(tracker, "duration") or value)
+        if months is None or not 1 <= months <= 600:
             dispatcher.utter_message(text=say("months_invalid", language_of(tracker)))
             return {HORIZON_MONTHS: None}
-        return {HORIZON_MONTHS: months}
+        return {HORIZON_MONTHS: int(months)}
 
 
 class ActionIllustrateReturn(Action):
@@ -50,11 +75,12 @@ class ActionIllustrateReturn(Action):
         try:
             result = await client.post(
                 "/api/illustrations",
-                {"product_code": code, "amount": tracker.get_slot(AMOUNT), "months": int(tracker.get_slot(HORIZON_MONTHS)), "lang": lang},
+                {"product_code": code, "amount": number_slot(tracker, AMOUNT), "months": int(number_slot(tracker, HORIZON_MONTHS) or 0), "lang": lang},
             )
         except client.ApiError as exc:
-            dispatcher.utter_message(text=say("illustration_refused", lang, detail=exc.detail))
-            return [SlotSet(AMOUNT, None)]
+            detail = exc.detail if isinstance(exc.detail, str) else "; ".join(d.get("message", "") for d in exc.detail or [] if isinstance(d, dict))
+            dispatcher.utter_message(text=say("illustration_refused", lang, detail=detail))
+            return [SlotSet(AMOUNT, None), SlotSet(HORIZON_MONTHS, None)]
         except client.ApiUnavailable:
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []

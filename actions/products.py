@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import client
-from actions.attributes import asked_attribute
+from actions.attributes import asked_attribute, risk_filter
 from actions.cards import cards_payload, product_detail, product_line
 from actions.compliance import send_reviewed
 from actions.constants import (
@@ -23,6 +23,7 @@ from actions.constants import (
     PRODUCT_TYPE,
     RISK_LEVEL,
 )
+from actions.slots import number_slot
 from actions.texts import button, language_of, say
 
 MAX_LISTED = 6
@@ -60,7 +61,7 @@ async def suitability_note(tracker: Tracker, product: dict[str, Any], lang: str)
             "level": level,
             "lowest_category": bool(tracker.get_slot(LOWEST_CATEGORY)),
             "product_code": product["code"],
-            "age": tracker.get_slot(AGE),
+            "age": int(number_slot(tracker, AGE) or 0) or None,
             "lang": lang,
         },
     )
@@ -117,12 +118,16 @@ class ActionBrowseProducts(Action):
         product_type = next(iter(entity_values(tracker, PRODUCT_TYPE)), None) or tracker.get_slot(PRODUCT_TYPE)
         risk_level = next(iter(entity_values(tracker, RISK_LEVEL)), None)
         amount = next(iter(entity_values(tracker, AMOUNT)), None)
+        filters: dict[str, str | None] = {"risk_level": risk_level}
+        worded = None if risk_level else risk_filter(tracker.latest_message.get("text") or "")
+        if worded:
+            filters = {worded[0]: worded[1]}
         try:
             products = await client.get(
                 "/api/products",
                 type=product_type,
-                risk_level=risk_level,
                 max_min_investment=amount,
+                **filters,
                 status="on_sale",
                 lang=lang,
             )

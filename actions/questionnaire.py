@@ -12,6 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import client
 from actions.constants import (
     AGE,
+    AMOUNT,
+    HORIZON_MONTHS,
     INVESTOR_LEVEL,
     LOWEST_CATEGORY,
     OFFER,
@@ -160,6 +162,9 @@ class ActionScoreQuestionnaire(Action):
             SlotSet(PROFILE_VALID_UNTIL, result["valid_until"]),
             SlotSet(RISK_ANSWER, None),
             SlotSet(RISK_ANSWERS, {}),
+            # Figures typed as answers (income, years) are not an amount or horizon to invest.
+            SlotSet(AMOUNT, None),
+            SlotSet(HORIZON_MONTHS, None),
         ]
         if result.get("age") is not None:
             events.append(SlotSet(AGE, result["age"]))

@@ -25,6 +25,7 @@ from actions.constants import (
     PROFILE_VALID_UNTIL,
     SILVER_AGE,
 )
+from actions.slots import number_slot
 from actions.texts import button, language_of, say
 
 MAX_SUGGESTIONS = 3
@@ -60,15 +61,16 @@ class ActionRecommend(Action):
             if profile is None:
                 dispatcher.utter_message(text=say("recommend_needs_profile", lang), buttons=offer_questionnaire)
                 return [SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
-            amount = tracker.get_slot(AMOUNT)
-            age = tracker.get_slot(AGE)
+            amount = number_slot(tracker, AMOUNT)
+            horizon = number_slot(tracker, HORIZON_MONTHS)
+            age = number_slot(tracker, AGE)
             match = await client.post(
                 "/api/suitability/match",
                 {
                     "level": profile["level"],
                     "lowest_category": bool(profile.get("lowest_category")),
                     "amount": amount,
-                    "horizon_months": int(tracker.get_slot(HORIZON_MONTHS)) if tracker.get_slot(HORIZON_MONTHS) else None,
+                    "horizon_months": int(horizon) if horizon else None,
                     "age": int(age) if age else None,
                     "lang": lang,
                     "customer_id": tracker.sender_id,
@@ -93,7 +95,7 @@ class ActionRecommend(Action):
             lines.append(product_line(product, lang))
             lines.extend(f"  · {reason}" for reason in pick.get("reasons", []))
         lines.extend(match.get("notes", []))
-        if not amount or not tracker.get_slot(HORIZON_MONTHS):
+        if not amount or not horizon:
             lines.append(say("recommend_refine", lang))
         buttons = [button("btn_illustrate", lang, f'/calculate_return{{"product":"{picks[0]["code"]}"}}')]
         events: list[EventType] = []

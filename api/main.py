@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -14,7 +15,9 @@ from api.cache import connect_cache
 from api.chat.history import router as chat_history_router
 from api.chat.router import router as chat_router
 from api.chat.ws import router as chat_push_router
+from api.compliance.definitions import RuleFileError
 from api.compliance.router import router as compliance_router
+from api.compliance.ruleset import default_store
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
 from api.feedback.router import router as feedback_router
@@ -36,6 +39,14 @@ ROUTERS += [glossary_router]
 ROUTERS += [compliance_router]
 
 
+async def warm_up_compliance() -> None:
+    """Load spaCy and compile the rules now, not on a customer's first message (~3-8 s)."""
+    try:
+        await run_in_threadpool(default_store().current)
+    except RuleFileError as exc:
+        logging.getLogger(__name__).error("compliance rules not loaded: %s", exc)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -47,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.http = httpx.AsyncClient(
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50)
         )
+        await warm_up_compliance()
         try:
             yield
         finally:

@@ -9,6 +9,7 @@
 | `investor_level` | "C1".."C5"         | C4, 稳健型, balanced investor           |
 | `product`        | catalogue code     | a code, name or alias, either script   |
 | `product_type`   | canonical type     | 货币基金, 债基, ETF, CDs, 大额存单       |
+| `number` (opt-in)| int or float       | 72, 20000, 七十二 (nothing else fits)   |
 
 The text is normalised and tokenised into a spaCy Doc (bot/span_doc.py); the
 Matcher and PhraseMatcher rules of bot/quantities.py, bot/levels.py and
@@ -42,7 +43,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.matcher import Matcher
 
-from bot import levels, quantities
+from bot import ages, levels, quantities
 from bot.entity_phrases import PRODUCT_TYPES_PATH, PhraseRules, type_phrases
 from bot.product_names import product_phrases
 from bot.span_doc import Candidate, SpanDoc, make_span_doc
@@ -59,7 +60,11 @@ ENTITY_TYPES = (
     "age",
     "investor_level",
     "risk_level",
+    "number",
 )
+# `number` (a number that is none of the above) is for forms that ask for a value;
+# it is not part of the NLU contract, so it is emitted only when configured.
+DEFAULT_ENTITIES = ENTITY_TYPES[:-1]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
@@ -75,8 +80,8 @@ class FinanceEntityExtractor(GraphComponent, EntityExtractorMixin):
             "catalogue_path": "api/products/catalogue.yml",
             # product type phrases
             "product_types_path": PRODUCT_TYPES_PATH,
-            # which entities to emit (all by default)
-            "entities": list(ENTITY_TYPES),
+            # which entities to emit; add "number" for bare numbers
+            "entities": list(DEFAULT_ENTITIES),
         }
 
     @staticmethod
@@ -104,6 +109,7 @@ class FinanceEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._vocab = spacy.blank("xx").vocab
         self._matcher = Matcher(self._vocab)
         quantities.add_patterns(self._matcher)
+        ages.add_patterns(self._matcher)
         levels.add_patterns(self._matcher)
         self._phrases = PhraseRules(self._vocab, self.products, self.types)
 
@@ -186,8 +192,8 @@ class FinanceEntityExtractor(GraphComponent, EntityExtractorMixin):
             key = self._vocab.strings[match_id]
             if key == "QUANTITY":
                 candidate = quantities.read_quantity(sd, start)
-            elif key == "AGE_CONTEXT":
-                candidate = quantities.read_age_after_context(sd, start)
+            elif key.startswith("AGE_"):
+                candidate = ages.read_age_after_context(sd, key, start)
             else:
                 candidate = levels.read_level(sd, key, start, end)
             if candidate is not None:

@@ -47,9 +47,19 @@ def _forms(by_language: dict[str, list[str]]) -> set[str]:
     for phrase in (phrase for phrases in by_language.values() for phrase in phrases or []):
         phrase = normalise_text(str(phrase)).strip()
         forms.add(phrase)
-        if phrase[-1:].isascii() and phrase[-1:].isalpha() and not phrase.lower().endswith("s"):
-            forms.add(phrase + "s")  # bond fund -> bond funds, CD -> CDs
+        plural = _english_plural(phrase)
+        if plural:
+            forms.add(plural)
     return forms
+
+
+def _english_plural(phrase: str) -> str | None:
+    """bond fund -> bond funds, CD -> CDs, annuity -> annuities; None if not English."""
+    if not (phrase[-1:].isascii() and phrase[-1:].isalpha()) or phrase.lower().endswith("s"):
+        return None
+    if phrase.lower().endswith("y") and phrase[-2:-1].lower() not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 class PhraseRules:

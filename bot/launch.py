@@ -92,6 +92,8 @@ def run_rasa() -> None:
 def run_actions() -> None:
     args = ["rasa_sdk", "--actions", "actions", "--port", _env("ACTION_PORT", "5055")]
     os.environ.setdefault("API_URL", f"http://127.0.0.1:{_env('API_PORT', '8000')}")
+    # Internal service: listen on loopback unless told otherwise (rasa_sdk reads SANIC_HOST).
+    os.environ["SANIC_HOST"] = _env("ACTION_HOST", "127.0.0.1")
     os.execv(sys.executable, [sys.executable, "-m", *args])
 
 

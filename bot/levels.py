@@ -84,6 +84,8 @@ def read_level(sd: SpanDoc, key: str, start: int, end: int) -> Candidate | None:
             return None  # "R 3" or "c 1" is not a rating
         entity = "risk_level" if kind == "RISK_LEVEL" else "investor_level"
         letter = "R" if kind == "RISK_LEVEL" else "C"
+        if end - start == 3 and sd.word(end) == "别":
+            end -= 1  # R3级别: the 级 belongs to 级别 ("level")
         return Candidate(entity, start, end, letter + sd.words[start + 1])
     if kind == "INVESTOR_TYPE":
         after = end + 1 if sd.word(end) == "的" else end

@@ -1,10 +1,20 @@
-"""Rules for `amount` (CNY), `duration` (months) and `age` (years).
+"""Rules for `amount` (CNY), `duration` (months), `age` with a unit, and bare `number`.
 
 The spaCy Matcher finds where a number starts (with any currency sign before it);
-`read_quantity` then reads the number and the words after it — multiplier
-(万, k, million), unit (元, 个月, 岁, years old) and trailers (以上, 半) — and decides
-which entity it is, if any. A bare number ("3000", "第5") is no entity; money in
-another currency ("$1000", "1000 dollars") is no amount.
+`read_quantity` reads the number and what follows — a range (1-3年), multiplier
+(万, k, million) and unit (元, 个月, 岁, years old) — and decides what it is:
+
+* money: a CNY sign or unit, or a multiplier alone (5万, 50k); a bare number of
+  at least 100 right after a money word (定投1000, invest 5000). Other currencies
+  ("$1000", "1000 dollars") are no amount.
+* a duration: whole months, rounded down with a few days' tolerance (89天 -> 3);
+  a range gives its lower bound (3到6个月 -> 3), since money must not be locked
+  up longer than the customer can wait. Not a duration: 5年前, 近一年 (the past),
+  每3个月 / 500 a month (a frequency), 7-day yield, 2024年 (a date).
+* any other number is a `number` entity (off by default): a form can use it for
+  the value it asked for ("How old are you?" "72").
+
+Spans cover the number and its unit, not qualifiers around it (左右, 以上).
 """
 
 from __future__ import annotations
@@ -14,46 +24,35 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
-from bot.numerals import (
-    CN_NUMERAL_CHARS,
-    EN_NUMBER_WORDS,
-    EN_SCALES,
-    as_number,
-    parse_chinese_number,
-    parse_english_number,
+from bot.ages import age_candidate
+from bot.number_spans import (
+    ENGLISH_FIRST_WORDS,
+    ENGLISH_RUN_WORDS,
+    NUMERIC_TOKEN_REGEX,
+    NumberSpan,
+    first_number,
+    inside_number,
+    read_number,
 )
+from bot.numerals import as_number
 from bot.span_doc import Candidate, SpanDoc
 
 MAX_DURATION_MONTHS = 600  # "2024年" is a date, not a 2024-year horizon
-MIN_AGE, MAX_AGE = 1, 120
 DAYS_PER_MONTH = 30
-
-_NUMERIC_REGEX = "^(?:[0-9]+(?:[.,][0-9]+)*|[" + "".join(sorted(CN_NUMERAL_CHARS)) + "半])$"
-_EN_FIRST = sorted(EN_NUMBER_WORDS | {"half"})
-_EN_RUN = frozenset(EN_NUMBER_WORDS | {"half", "and", "-"})
+MIN_CONTEXT_AMOUNT = 100  # 定投1000 is money; 投2 is not
 
 _PREFIXES: dict[tuple[str, ...], str] = {
-    ("¥",): "cny",
-    ("rmb",): "cny",
-    ("cny",): "cny",
+    **{(sign,): "cny" for sign in ("¥", "rmb", "cny")},
     ("人", "民", "币"): "cny",
-    ("$",): "foreign",
-    ("us", "$"): "foreign",
-    ("usd",): "foreign",
-    ("hkd",): "foreign",
-    ("hk", "$"): "foreign",
-    ("€",): "foreign",
-    ("£",): "foreign",
-    ("eur",): "foreign",
-    ("gbp",): "foreign",
-    ("美", "元"): "foreign",
-    ("美", "金"): "foreign",
+    **{(sign,): "foreign" for sign in ("$", "usd", "hkd", "€", "£", "eur", "gbp")},
+    **{pair: "foreign" for pair in (("us", "$"), ("hk", "$"), ("美", "元"), ("美", "金"))},
     ("港", "币"): "foreign",
 }
 _MULTIPLIERS: dict[str, int] = {
     "k": 1_000,
     "w": 10_000,
     "thousand": 1_000,
+    "grand": 1_000,
     "million": 1_000_000,
     "mn": 1_000_000,
     "mio": 1_000_000,
@@ -67,205 +66,150 @@ _JOINED_MULTIPLIERS = frozenset({"k", "w"})  # "50k" yes, "50 k" no
 
 _CNY = ("cny", 1.0, 0.0)
 _FOREIGN = ("foreign", 1.0, 0.0)
-_MONTH = ("months", 1.0, 0.0)
-_YEAR = ("months", 12.0, 0.0)
-_DAY = ("days", 1.0, 0.0)
-_WEEK = ("days", 7.0, 0.0)
-_QUARTER = ("months", 3.0, 0.0)
+_MONTH, _YEAR, _QUARTER = ("months", 1.0, 0.0), ("months", 12.0, 0.0), ("months", 3.0, 0.0)
+_DAY, _WEEK = ("days", 1.0, 0.0), ("days", 7.0, 0.0)
 _AGE = ("age", 1.0, 0.0)
+# (words) -> (kind, factor, half a unit more: 两个半月)
 _UNITS: dict[tuple[str, ...], tuple[str, float, float]] = {
     **{(word,): _CNY for word in ("元", "块", "rmb", "cny", "yuan", "kuai")},
-    ("块", "钱"): _CNY,
-    ("元", "钱"): _CNY,
-    ("元", "人", "民", "币"): _CNY,
+    **{words: _CNY for words in (("块", "钱"), ("元", "钱"), ("元", "人", "民", "币"))},
     ("人", "民", "币"): _CNY,
-    ("元", "整"): _CNY,
     **{(word,): _FOREIGN for word in ("dollar", "dollars", "usd", "hkd", "eur", "euro", "euros")},
-    **{(word,): _FOREIGN for word in ("gbp", "pound", "pounds", "jpy", "yen", "$")},
+    **{(word,): _FOREIGN for word in ("gbp", "pound", "pounds", "jpy", "yen", "$", "bucks")},
     **{pair: _FOREIGN for pair in (("美", "元"), ("美", "金"), ("港", "元"), ("港", "币"))},
     **{pair: _FOREIGN for pair in (("欧", "元"), ("日", "元"), ("英", "镑"))},
-    ("个", "月"): _MONTH,
-    ("个", "多", "月"): _MONTH,
+    **{words: _MONTH for words in (("个", "月"), ("个", "多", "月"), ("个", "月", "期"))},
     ("个", "半", "月"): ("months", 1.0, 0.5),
-    ("年",): _YEAR,
-    ("周", "年"): _YEAR,
+    **{words: _YEAR for words in (("年",), ("周", "年"), ("年", "期"))},
     ("天",): _DAY,
-    ("周",): _WEEK,
-    ("星", "期"): _WEEK,
-    ("个", "星", "期"): _WEEK,
-    ("礼", "拜"): _WEEK,
-    ("个", "礼", "拜"): _WEEK,
-    ("季", "度"): _QUARTER,
-    ("个", "季", "度"): _QUARTER,
+    **{words: _WEEK for words in (("周",), ("星", "期"), ("个", "星", "期"))},
+    **{words: _WEEK for words in (("礼", "拜"), ("个", "礼", "拜"))},
+    **{words: _QUARTER for words in (("季", "度"), ("个", "季", "度"))},
     **{(word,): _MONTH for word in ("month", "months", "mo", "mos", "mth", "mths")},
     **{(word,): _YEAR for word in ("year", "years", "yr", "yrs")},
     **{(word,): _DAY for word in ("day", "days")},
     **{(word,): _WEEK for word in ("week", "weeks", "wk", "wks")},
     **{(word,): _QUARTER for word in ("quarter", "quarters")},
-    ("岁",): _AGE,
-    ("周", "岁"): _AGE,
-    ("yo",): _AGE,
+    **{words: _AGE for words in (("岁",), ("周", "岁"), ("yo",), ("-", "year", "-", "old"))},
     **{(word, "old"): _AGE for word in ("year", "years", "yr", "yrs")},
-    ("-", "year", "-", "old"): _AGE,
 }
-# Words after a unit that belong to the phrase; the value is the half a unit they add.
-_TRAILERS: dict[tuple[str, ...], float] = {
-    ("半",): 0.5,
-    ("and", "a", "half"): 0.5,
-    **{tuple(word): 0.0 for word in ("以上", "以下", "以内", "之内", "左右", "多", "期", "整")},
-}
+_HALVES: dict[tuple[str, ...], float] = {("半",): 0.5, ("and", "a", "half"): 0.5}
+_RANGE_WORDS = frozenset({"-", "~", "到", "至", "to"})
 # After a bare multiplier ("5万"), these mean a count of something else: 5万人, 5万份.
-_NOT_MONEY_AFTER = frozenset("人次份股个名位户笔张件倍米只条步字票")
-_NOT_MONEY_AFTER_EN = frozenset(
-    {"people", "times", "shares", "units", "users", "views", "steps", "km", "miles", "points"}
+_NOT_MONEY_AFTER = frozenset("人次份股个名位户笔张件倍米只条步字票号%") | {
+    "people", "times", "shares", "units", "users", "views", "steps", "km", "miles", "points"
+}  # fmt: skip
+_MONEY_BEFORE = frozenset("存投资买放拿攒有就花用薪入付交赚剩金") | {
+    "invest", "investing", "invested", "put", "deposit", "depositing", "save", "saving", "on",
+    "with", "have", "only", "about", "around", "approximately", "roughly", "spend", "earning",
+    "earn", "salary", "income", "budget"
+}  # fmt: skip
+_MONEY_AFTER = frozenset("存投买放") | {"earn", "earns", "yields", "invested"}
+_NOT_DURATION_BEFORE = frozenset({"近", "前", "去", "每", "per", "every", "each", "past", "last"})
+_NOT_DURATION_AFTER = frozenset(
+    {"前", "级", "ago", "annualized", "annualised", "yield", "return", "returns"}
 )
-_NOT_DURATION_AFTER = frozenset({"前", "级", "化", "ago"})
-_HALF_UNITS = frozenset({"months"})  # 一年半, 两个半月; 90天半 is not a thing
-
-_AGE_CONTEXTS: list[list[dict[str, Any]]] = [
-    [{"LOWER": "今"}, {"LOWER": "年"}],
-    [{"LOWER": "年"}, {"LOWER": {"IN": ["龄", "纪"]}}, {"ORTH": {"IN": [":", "是"]}, "OP": "?"}],
-    [{"LOWER": "i"}, {"ORTH": {"IN": ["'", "’"]}}, {"LOWER": "m"}],
-    [{"LOWER": {"IN": ["i", "im"]}}, {"LOWER": "am", "OP": "?"}],
-    [{"LOWER": "aged"}],
-    [{"LOWER": "age"}, {"LOWER": {"IN": [":", "is", "="]}, "OP": "?"}],
-]
-_AGE_NOT_BEFORE = frozenset("万千百亿元块钱年月日天号点个次多来余几分秒度倍只份股人期季周%")
-_AGE_ENGLISH_AFTER = frozenset({"and", "now", "this", "next", "so", "but", "with", "already"})
-
-
-def _is_numeric(word: str | None) -> bool:
-    return word is not None and (
-        word[0].isdigit() or (len(word) == 1 and (word in CN_NUMERAL_CHARS or word == "半"))
-    )
+_NOT_NUMBER_BEFORE = frozenset({"第"})  # 第5: an ordinal
 
 
 def add_patterns(matcher: Matcher) -> None:
-    numeric = {"TEXT": {"REGEX": _NUMERIC_REGEX}}
+    numeric = {"TEXT": {"REGEX": NUMERIC_TOKEN_REGEX}}
     prefix = {"LOWER": {"IN": sorted({word for key in _PREFIXES for word in key})}, "OP": "*"}
-    english = [{"LOWER": {"IN": _EN_FIRST}}, {"LOWER": {"IN": sorted(_EN_RUN)}, "OP": "*"}]
+    english = [
+        {"LOWER": {"IN": ENGLISH_FIRST_WORDS}},
+        {"LOWER": {"IN": ENGLISH_RUN_WORDS}, "OP": "*"},
+    ]
     matcher.add("QUANTITY", [[prefix, numeric], [prefix, *english]], greedy="LONGEST")
-    matcher.add(
-        "AGE_CONTEXT",
-        [[*context, numeric] for context in _AGE_CONTEXTS]
-        + [[*context, english[0]] for context in _AGE_CONTEXTS],
-        greedy="LONGEST",
-    )
 
 
 def read_quantity(sd: SpanDoc, start: int) -> Candidate | None:
-    """The amount, duration or age whose number starts in the match at `start`."""
-    first = next((i for i in range(start, len(sd)) if _starts_number(sd, i)), None)
-    if first is None or (first > 0 and sd.joined(first - 1) and _is_numeric(sd.word(first - 1))):
-        return None  # no number, or the middle of one
-    number = _read_number(sd, first)
+    """The amount, duration, age or number whose number starts in the match at `start`."""
+    first = first_number(sd, start)
+    if first is None or inside_number(sd, first):
+        return None
+    number = read_number(sd, first)
     if number is None:
         return None
-    value, end, scaled, article = number
-    prefix_start, currency = _prefix_before(sd, start, first)
+    ranged = _duration_range(sd, first, number)
+    if ranged:
+        return ranged
+    value, end, scaled = number.value, number.end, number.scaled
+    if sd.word(end) == "+" and sd.joined(end - 1):
+        end += 1  # 5+ years
     while sd.word(end) in _MULTIPLIERS and (
-        sd.word(end) not in _JOINED_MULTIPLIERS or (sd.joined(end - 1) and not article)
+        sd.word(end) not in _JOINED_MULTIPLIERS or (sd.joined(end - 1) and not number.article)
     ):
         value, scaled, end = value * _MULTIPLIERS[sd.word(end)], True, end + 1
     unit, end = _longest(sd, _UNITS, end, skip_hyphen=True)
     kind, factor, half = unit if unit else (None, 1.0, 0.0)
-    trailer, end = _longest(sd, _TRAILERS, end)
-    if trailer and kind in _HALF_UNITS and half == 0:
-        half = trailer
-    next_word = sd.word(end)
+    if kind == "months" and not half:
+        half, end = _longest(sd, _HALVES, end)
+    prefix_start, currency = _prefix_before(sd, start, first)
 
     if "foreign" in (currency, kind):
         return None
-    if currency == "cny" or kind == "cny" or (kind is None and scaled and not article):
+    if currency == "cny" or kind == "cny" or (kind is None and scaled and not number.article):
         if kind not in (None, "cny") or value <= 0:
             return None
-        if not currency and kind is None and _counts_something_else(next_word):
+        if not currency and kind is None and sd.word(end) in _NOT_MONEY_AFTER:
             return None
         return Candidate("amount", prefix_start, end, as_number(value))
-    if kind in ("months", "days"):
-        if scaled or next_word in _NOT_DURATION_AFTER:
-            return None
-        months = (value + half) * factor
-        if kind == "days":
-            months = months / DAYS_PER_MONTH + 0.1  # 89天 is a three-month term
-        months = math.floor(months + 1e-9)
-        if not 0 <= months <= MAX_DURATION_MONTHS:
-            return None
-        return Candidate("duration", first, end, months)
-    if kind == "age" and not scaled and not article:
-        return _age(first, end, value)
+    if kind in ("months", "days") and not scaled:
+        return _duration(sd, first, end, (value + (half or 0)) * factor, kind, number.article)
+    if kind == "age" and not scaled and not number.article:
+        return age_candidate(first, end, value)
+    if kind is None and not number.article:
+        return _bare_number(sd, first, end, number)
     return None
 
 
-def read_age_after_context(sd: SpanDoc, start: int) -> Candidate | None:
-    """今年六十五 / I'm 65 / aged 70: the number after the context words, if nothing follows
-    that makes it something else (今年3月, I'm 30 minutes late)."""
-    first = next((i for i in range(start, len(sd)) if _starts_number(sd, i)), None)
-    if first is None:
+def _bare_number(sd: SpanDoc, first: int, end: int, number: NumberSpan) -> Candidate | None:
+    before, after = sd.word(first - 1), sd.word(end)
+    if before in _NOT_NUMBER_BEFORE or after in _NOT_MONEY_AFTER:
         return None
-    number = _read_number(sd, first)
-    if number is None:
+    if before in ("in", "into") and first > 1:
+        before = sd.word(first - 2)  # put in 10,000
+    value = number.value
+    if number.written == "arabic":
+        if value >= MIN_CONTEXT_AMOUNT and (before in _MONEY_BEFORE or after in _MONEY_AFTER):
+            return Candidate("amount", first, end, as_number(value))
+        return Candidate("number", first, end, as_number(value))
+    # 一定, 十分, "one of": a Chinese or English numeral on its own is usually a word.
+    whole_message = first == 0 and end == len(sd)
+    if whole_message or (value >= 10 and end - first >= 2) or value >= 20:
+        return Candidate("number", first, end, as_number(value))
+    return None
+
+
+def _duration_range(sd: SpanDoc, first: int, number: NumberSpan) -> Candidate | None:
+    """1-3年, 3到6个月, 1 to 3 years: one duration, the lower bound."""
+    if sd.word(number.end) not in _RANGE_WORDS or number.scaled or number.article:
         return None
-    value, end, scaled, article = number
-    following = sd.word(end)
-    if scaled or article or _is_numeric(following) or following in _MULTIPLIERS:
+    second = read_number(sd, number.end + 1)
+    if second is None or second.scaled:
         return None
-    if following is not None and (
-        following in _AGE_NOT_BEFORE
-        or (following.isascii() and following.isalpha() and following not in _AGE_ENGLISH_AFTER)
-    ):
+    unit, end = _longest(sd, _UNITS, second.end, skip_hyphen=True)
+    if not unit or unit[0] not in ("months", "days"):
         return None
-    return _age(first, end, value)
+    kind, factor, _ = unit
+    return _duration(sd, first, end, min(number.value, second.value) * factor, kind, False)
 
 
-def _age(start: int, end: int, value: float) -> Candidate | None:
-    if value != int(value) or not MIN_AGE <= value <= MAX_AGE:
+def _duration(
+    sd: SpanDoc, first: int, end: int, amount: float, kind: str, article: bool
+) -> Candidate | None:
+    before = sd.word(first - 1)
+    if before in _NOT_DURATION_BEFORE or sd.word(end) in _NOT_DURATION_AFTER:
         return None
-    return Candidate("age", start, end, int(value))
-
-
-def _starts_number(sd: SpanDoc, index: int) -> bool:
-    word = sd.word(index)
-    return _is_numeric(word) or word in _EN_FIRST
-
-
-def _read_number(sd: SpanDoc, start: int) -> tuple[float, int, bool, bool] | None:
-    """(value, end, scaled by 千/万/亿/thousand..., is just the article "a") or None."""
-    if not _is_numeric(sd.word(start)):
-        return _read_english_number(sd, start)
-    end = start + 1
-    while sd.joined(end - 1) and _is_numeric(sd.word(end)):
-        end += 1
-    text = "".join(sd.words[start:end])
-    if text == "半":
-        return 0.5, end, False, False
-    value = None if "半" in text else parse_chinese_number(text)
-    if value is None:
+    if "".join(sd.words[end : end + 2]) == "年化":
+        return None  # 7天年化: the 7-day annualised yield
+    if article and before is not None and (before[0].isdigit() or before == "%"):
+        return None  # "500 a month", "2.5% a year": a rate, not a horizon
+    months = amount / DAYS_PER_MONTH + 0.1 if kind == "days" else amount  # 89天 -> 3
+    months = math.floor(months + 1e-9)
+    if not 0 <= months <= MAX_DURATION_MONTHS:
         return None
-    return float(value), end, any(char in "千万亿仟" for char in text), False
-
-
-def _read_english_number(sd: SpanDoc, start: int) -> tuple[float, int, bool, bool] | None:
-    end = start
-    while sd.word(end) in _EN_RUN:
-        end += 1
-    words = list(sd.words[start:end])
-    while words and words[-1] in ("-", "and"):
-        words.pop()
-        end -= 1
-    if words in (["a"], ["an"]):
-        return 1.0, end, False, True
-    if words in (["half"], ["half", "a"], ["half", "an"]):
-        return 0.5, end, False, False
-    half = 0.0
-    if words[-3:] == ["and", "a", "half"]:
-        words, half = words[:-3], 0.5
-        if words in (["a"], ["an"]):
-            words = ["one"]
-    value = parse_english_number(words) if words else None
-    if value is None:
-        return None
-    return value + half, end, any(word in EN_SCALES for word in words), False
+    return Candidate("duration", first, end, months)
 
 
 def _prefix_before(sd: SpanDoc, start: int, first: int) -> tuple[int, str | None]:
@@ -291,9 +235,3 @@ def _longest(
             if len(key) == length and key in table:
                 return table[key], begin + length
     return None, start
-
-
-def _counts_something_else(next_word: str | None) -> bool:
-    return next_word is not None and (
-        next_word in _NOT_MONEY_AFTER or next_word in _NOT_MONEY_AFTER_EN
-    )

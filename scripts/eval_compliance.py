@@ -31,7 +31,8 @@ def main(paths: list[Path]) -> int:
         "files": {},
     }
     print(f"rule version {ruleset.version}\n")
-    print(f"{'file':<15}{'lang':<5}{'n':>5}{'viol':>6}{'prec':>8}{'recall':>8}{'FPR':>8}{'rule ok':>9}")
+    header = ("file", "lang", "n", "viol", "prec", "recall", "FPR", "rule ok")
+    print("{:<15}{:<5}{:>5}{:>6}{:>8}{:>8}{:>8}{:>9}".format(*header))
     for path in paths:
         by_lang = score_by_language(run_corpus(load_corpus(path), ruleset))
         report["files"][path.name] = {lang: asdict(scores) for lang, scores in by_lang.items()}  # type: ignore[index]
@@ -47,7 +48,10 @@ def main(paths: list[Path]) -> int:
             print(f"    {kind} [{error['lang']}] {error['text']}  ({detail})")
         for other in by_lang["all"].other_rule:
             fired = "; ".join(other["matches"])  # type: ignore[arg-type]
-            print(f"    RULE?  [{other['lang']}] {other['text']}  (expected {other['expected_rule']}, got {fired})")
+            expected = other["expected_rule"]
+            print(
+                f"    RULE?  [{other['lang']}] {other['text']}  (expected {expected}, got {fired})"
+            )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nwritten {RESULTS.relative_to(ROOT)}")

@@ -68,7 +68,12 @@ class Stack:
 
     def start(self, timeout: float = 420) -> Stack:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "api.prestart"], cwd=ROOT, env=self.env(), check=True, capture_output=True)
+        prestart = subprocess.run(
+            [str(ROOT / ".venv/bin/python"), "-m", "api.prestart"],
+            cwd=ROOT, env=self.env(), capture_output=True, text=True,
+        )  # fmt: skip
+        if prestart.returncode != 0:
+            raise RuntimeError(f"prestart failed:\n{prestart.stdout}\n{prestart.stderr}")
         rasa_python = str(ROOT / ".venv-rasa/bin/python")
         self._spawn("actions", [rasa_python, "-m", "bot.launch", "actions"])
         self._spawn("rasa", [rasa_python, "-m", "bot.launch", "rasa"])

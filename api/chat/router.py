@@ -7,6 +7,8 @@ from api.chat import service
 from api.chat.contract import error_responses
 from api.chat.masking import mask_personal_data
 from api.chat.schemas import BotMessage, ChatRequest
+from api.compliance.definitions import RuleFileError
+from api.compliance.router import RuleStoreDep
 from api.db import unit_of_work
 from api.deps import CacheDep, HttpDep, SettingsDep
 from api.errors import InvalidInput
@@ -26,7 +28,12 @@ router = APIRouter(prefix="/api", tags=["chat"])
     ),
 )
 async def chat(
-    body: ChatRequest, request: Request, settings: SettingsDep, cache: CacheDep, http: HttpDep
+    body: ChatRequest,
+    request: Request,
+    settings: SettingsDep,
+    cache: CacheDep,
+    http: HttpDep,
+    rules: RuleStoreDep,
 ) -> list[BotMessage]:
     """Personal data (ID, card and phone numbers, e-mails) is masked before the text is
     logged or reaches Rasa. When the assistant cannot be reached the reply is a polite
@@ -61,10 +68,21 @@ async def chat(
     if replies is None:
         replies = service.unavailable_reply(language)
 
-    def record_bot() -> None:
+    def review_and_record(messages: list[BotMessage]) -> list[BotMessage]:
+        try:
+            ruleset = rules.current()
+        except RuleFileError:
+            ruleset = None
         with unit_of_work(factory) as session:
-            service.log_bot_messages(body.sender, replies, language, session=session)
+            if ruleset is None:
+                # Nothing unreviewed reaches a customer: fail closed with the polite reply.
+                messages = service.unavailable_reply(language)
+            else:
+                messages = service.review_outgoing(
+                    messages, language, body.sender, ruleset, session=session
+                )
+            service.log_bot_messages(body.sender, messages, language, session=session)
+        return messages
 
-    await run_in_threadpool(record_bot)
-    return replies
+    return await run_in_threadpool(review_and_record, replies)
 

@@ -11,6 +11,9 @@ from api.chat.language import Language, detect_language
 from api.chat.masking import mask_personal_data
 from api.chat.models import ChatMessage, Conversation
 from api.chat.schemas import BotMessage, ChatRequest
+from api.compliance import service as compliance
+from api.compliance.review import review_message
+from api.compliance.ruleset import RuleSet
 from api.db import utcnow
 
 log = logging.getLogger(__name__)
@@ -122,6 +125,44 @@ def rejoin_split_messages(messages: list[BotMessage]) -> list[BotMessage]:
             message.text = ""
         joined.append(message)
     return joined
+
+
+def review_outgoing(
+    messages: list[BotMessage], language: str, sender: str, ruleset: RuleSet, *, session: Session
+) -> list[BotMessage]:
+    """The last gate before a customer sees anything: every bot text is reviewed here.
+
+    Actions already review product answers (and add product-specific disclosures); this
+    catches anything that did not pass through them, e.g. a template response. A blocked
+    message loses its buttons and cards; approved ones gain any missing disclosures.
+    """
+    for message in messages:
+        if not message.text:
+            continue
+        # A questionnaire prompt ("if it fell 20%…") presents no product or return.
+        presents = (message.custom or {}).get("type") != "questionnaire"
+        codes = compliance.normalise_codes((message.custom or {}).get("product_codes") or [])
+        result = review_message(
+            message.text,
+            language,
+            product_types=compliance.resolve_product_types(codes, session=session),
+            product_codes=codes,
+            ruleset=ruleset,
+        )
+        compliance.record_review(
+            result, text=message.text, lang=language, product_codes=codes,
+            conversation_id=sender, session=session,
+        )  # fmt: skip
+        if not result.approved:
+            message.buttons = None
+            message.custom = {"type": "blocked", "rules": result.rules_fired, "disclosures": []}
+            message.text = result.text
+        elif result.disclosures and presents:
+            custom = dict(message.custom or {})
+            custom["disclosures"] = [*custom.get("disclosures", []), *result.disclosures]
+            message.custom = custom
+            message.text = result.text
+    return messages
 
 
 def unavailable_reply(language: str) -> list[BotMessage]:

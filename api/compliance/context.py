@@ -86,8 +86,12 @@ class ContextJudge:
     def _clause(self, text: str, start: int, end: int) -> Window:
         begin, finish = segment_bounds(text, start, end, CLAUSE_MARKS)
         before = self._scoped(text, begin, start)
+        after = text[end:finish]
+        starts = [start for start, _ in self.breakers.spans(after)]
+        if starts:  # "保本而且不存在手续费": the refutation belongs to the next statement
+            after = after[: min(starts)]
         width = ZH_WINDOW if _mostly_han(text[start:end]) else EN_WINDOW
-        return Window(before=before[-width:], after=text[end:finish][:width])
+        return Window(before=before[-width:], after=after[:width])
 
     def negated(self, text: str, start: int, end: int) -> bool:
         clause = self._clause(text, start, end)

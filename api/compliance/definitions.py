@@ -80,9 +80,11 @@ class RuleDefinition(Strict):
     en: LanguageRule
     # The claim is true for these product types (deposits are principal-protected by deposit
     # insurance; fixed-rate deposits pay contractual interest): allowed when every presented
-    # product is one of them, or, with no product named, when the message rests the claim on
-    # deposit insurance and names no other kind of product.
+    # product is one of them.
     allowed_for_types: list[str] = []
+    # With no product named: allowed when the message rests the claim on deposit insurance
+    # and names no other kind of product ("存款受存款保险保障，是保本的").
+    allowed_with_deposit_insurance: bool = False
     # Statistics about the past ("historical low 1.8%") are not promises.
     allowed_when_historical: bool = False
 
@@ -207,7 +209,7 @@ _Yaml12BooleansLoader.add_implicit_resolver(
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12BooleansLoader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12BooleansLoader)
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except yaml.YAMLError as exc:

@@ -12,12 +12,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
 
 from api.compliance.definitions import LanguageRule, RuleDefinition, RuleFileError, RulesFile
-from api.compliance.normalise import HAN, NormalisedText, normalise
-from api.compliance.patterns import PatternError, compile_pattern
+from api.compliance.normalise import HAN, NormalisedText, normalise, sentence_bounds
+from api.compliance.patterns import PatternError, compile_pattern, required_literals
 
 LANGUAGES = ("zh", "en")
 _VAGUE = "~vague"
@@ -37,37 +38,66 @@ def pipelines() -> dict[str, Language]:
     zh = spacy.blank("zh")
     en = spacy.blank("en")
     han_run = f"[{HAN}]+"
-    en.tokenizer.prefix_search = compile_prefix_regex([*en.Defaults.prefixes, han_run]).search
-    en.tokenizer.suffix_search = compile_suffix_regex([*en.Defaults.suffixes, han_run]).search
-    en.tokenizer.infix_finditer = compile_infix_regex([*en.Defaults.infixes, han_run]).finditer
+    tokenizer: Tokenizer = en.tokenizer  # type: ignore[assignment]
+    defaults = en.Defaults
+    tokenizer.prefix_search = compile_prefix_regex([*(defaults.prefixes or []), han_run]).search
+    tokenizer.suffix_search = compile_suffix_regex([*(defaults.suffixes or []), han_run]).search
+    tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or []), han_run]).finditer
     return {"zh": zh, "en": en}
+
+
+@dataclass
+class _PatternGroup:
+    """The spaCy patterns of one pattern line, and the literals a sentence needs to match."""
+
+    key: str
+    matcher: Matcher
+    required: list[list[str]]
+
+    def may_match(self, sentence: str) -> bool:
+        return all(any(text in sentence for text in options) for options in self.required)
 
 
 class _LanguageMatchers:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.patterns = Matcher(nlp.vocab)
-        self.exclusions: dict[str, list[str]] = {}
+        # spaCy's Matcher tries every pattern at every token; one matcher per pattern line,
+        # run only on sentences holding its literals, keeps long messages fast.
+        self.groups: list[_PatternGroup] = []
 
     def tokenize(self, text: str) -> list[str]:
-        return [token.lower_ for token in self.nlp.make_doc(normalise(text).text) if not token.is_space]
+        return [
+            token.lower_ for token in self.nlp.make_doc(normalise(text).text) if not token.is_space
+        ]
 
     def add(self, key: str, phrases: list[str], patterns: list[str], lang: str) -> None:
         if phrases:
             self.phrases.add(key, [self.nlp.make_doc(normalise(phrase).text) for phrase in phrases])
-        compiled = []
         for source in patterns:
             try:
-                compiled.extend(compile_pattern(source, lang, self.tokenize))
+                compiled = compile_pattern(source, lang, self.tokenize)
             except PatternError as exc:
                 raise RuleFileError(f"rule {key} ({lang}): {exc}") from exc
-        if compiled:
-            self.patterns.add(key, compiled)
+            matcher = Matcher(self.nlp.vocab)
+            matcher.add(key, compiled)
+            required = required_literals(source, lambda text: normalise(text).text)
+            self.groups.append(_PatternGroup(key, matcher, required))
 
     def spans(self, doc: Doc) -> list[Span]:
-        found = [Span(doc, start, end, label=key) for key, start, end in self.phrases(doc)]
-        found += [Span(doc, start, end, label=key) for key, start, end in self.patterns(doc)]
+        found: list[Span] = []
+        if len(self.phrases):  # an empty matcher warns when called (W036)
+            found += [Span(doc, start, end, label=key) for key, start, end in self.phrases(doc)]
+        for begin, finish in sentence_bounds(doc.text):
+            sentence = doc.char_span(begin, finish, alignment_mode="expand")
+            if sentence is None or not len(sentence):
+                continue
+            for group in self.groups:
+                if group.may_match(sentence.text):
+                    found += [
+                        Span(doc, sentence.start + start, sentence.start + end, label=group.key)
+                        for _, start, end in group.matcher(sentence)
+                    ]
         return found
 
 

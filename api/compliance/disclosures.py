@@ -51,7 +51,9 @@ class DisclosurePlanner:
         message = compact(normalised.source)
         needed = []
         for disclosure in self.definitions.disclosures:
-            if not self._applies(disclosure, normalised, known, presented=presented, figures=figures):
+            if not self._applies(
+                disclosure, normalised, known, presented=presented, figures=figures
+            ):
                 continue
             if _all_of(product_types, disclosure.unless_all_types):
                 continue
@@ -84,5 +86,10 @@ def _all_of(product_types: Sequence[str | None], allowed: list[str]) -> bool:
 
 
 def _markers(disclosure: Disclosure) -> list[str]:
-    texts = [disclosure.text.zh, disclosure.text.en, *disclosure.present_if.zh, *disclosure.present_if.en]
+    texts = [
+        disclosure.text.zh,
+        disclosure.text.en,
+        *disclosure.present_if.zh,
+        *disclosure.present_if.en,
+    ]
     return [marker for marker in (compact(text) for text in texts) if marker]

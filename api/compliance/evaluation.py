@@ -76,7 +76,11 @@ def load_corpus(path: Path) -> Corpus:
 def run_corpus(corpus: Corpus, ruleset: RuleSet) -> list[Outcome]:
     outcomes = []
     for sentence in corpus.sentences:
-        types = {code: corpus.products[code] for code in sentence.product_codes if code in corpus.products}
+        types = {
+            code: corpus.products[code]
+            for code in sentence.product_codes
+            if code in corpus.products
+        }
         review = review_message(
             sentence.text,
             sentence.lang,

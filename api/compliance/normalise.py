@@ -164,6 +164,19 @@ def is_boundary(text: str, index: int, marks: set[str]) -> bool:
     return False
 
 
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[begin, finish) of every sentence, its closing mark included."""
+    bounds = []
+    begin = 0
+    for index in range(len(text)):
+        if is_boundary(text, index, SENTENCE_MARKS):
+            bounds.append((begin, index + 1))
+            begin = index + 1
+    if begin < len(text):
+        bounds.append((begin, len(text)))
+    return bounds
+
+
 def segment_bounds(text: str, start: int, end: int, marks: set[str]) -> tuple[int, int]:
     """The [begin, finish) of the clause or sentence around text[start:end]."""
     begin = start

@@ -38,7 +38,13 @@ class PatternError(ValueError):
 def _number(lang: str) -> list[TokenPattern]:
     if lang == "zh":
         digits = {"LOWER": {"IN": _ZH_NUMERALS}}
-        return [[{**digits, "OP": "+"}, {"LOWER": {"IN": [".", "点"]}, "OP": "?"}, {**digits, "OP": "*"}]]
+        return [
+            [
+                {**digits, "OP": "+"},
+                {"LOWER": {"IN": [".", "点"]}, "OP": "?"},
+                {**digits, "OP": "*"},
+            ]
+        ]
     return [[{"LIKE_NUM": True}]]
 
 
@@ -103,11 +109,36 @@ def _alternatives(element: str, lang: str, tokenize: Tokenize) -> list[TokenPatt
 
 def _merge_single_tokens(choices: list[TokenPattern]) -> list[TokenPattern]:
     """Single-word alternatives become one `IN` test: fewer patterns, same matches."""
-    single = [choice[0]["LOWER"] for choice in choices if len(choice) == 1 and set(choice[0]) == {"LOWER"}]
+    single = [
+        choice[0]["LOWER"] for choice in choices if len(choice) == 1 and set(choice[0]) == {"LOWER"}
+    ]
     if len(single) < 2:
         return choices
-    longer = [choice for choice in choices if not (len(choice) == 1 and set(choice[0]) == {"LOWER"})]
+    longer = [
+        choice for choice in choices if not (len(choice) == 1 and set(choice[0]) == {"LOWER"})
+    ]
     return [[{"LOWER": {"IN": single}}], *longer]
+
+
+PERCENT_SIGNS = ["%", "个点", "百分", "percent", "pct", "per cent"]
+
+
+def required_literals(source: str, normalise_text: Callable[[str], str]) -> list[list[str]]:
+    """For each element a match must contain: the texts one of which must appear.
+
+    A cheap test before running the matcher: a sentence lacking any of these cannot match.
+    Optional elements, gaps and bare numbers require nothing.
+    """
+    required = []
+    for element in _ELEMENT.findall(source):
+        if element.endswith("?") or element.startswith("~") or element == "NUM":
+            continue
+        if element == "PCT":
+            required.append(PERCENT_SIGNS)
+            continue
+        options = element[1:-1].split("|") if element.startswith("[") else [element]
+        required.append([normalise_text(option) for option in options])
+    return required
 
 
 def compile_pattern(source: str, lang: str, tokenize: Tokenize) -> list[TokenPattern]:
@@ -124,6 +155,10 @@ def compile_pattern(source: str, lang: str, tokenize: Tokenize) -> list[TokenPat
     patterns = [
         [token for part in combination for token in part] for combination in product(*options)
     ]
-    if any(not pattern or all(token.get("OP") in {"?", "*"} or "{0," in str(token.get("OP")) for token in pattern) for pattern in patterns):
+    if any(
+        not pattern
+        or all(token.get("OP") in {"?", "*"} or "{0," in str(token.get("OP")) for token in pattern)
+        for pattern in patterns
+    ):
         raise PatternError(f"pattern {source!r} can match nothing at all")
     return patterns

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from api.compliance import service
 from api.compliance.definitions import RuleFileError
 from api.compliance.review import review_message
-from api.compliance.ruleset import RuleSetStore, default_store
+from api.compliance.ruleset import RuleSet, RuleSetStore, default_store
 from api.compliance.schemas import (
     ReviewRecord,
     ReviewRequest,
@@ -17,7 +17,7 @@ from api.compliance.schemas import (
     ViolationOut,
 )
 from api.deps import AdminDep, SessionDep
-from api.errors import InvalidInput
+from api.errors import InvalidInput, ServiceUnavailable
 
 router = APIRouter(prefix="/api", tags=["compliance"])
 
@@ -30,11 +30,20 @@ def get_rule_store() -> RuleSetStore:
 RuleStoreDep = Annotated[RuleSetStore, Depends(get_rule_store)]
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": 'bad input: `{"detail": [{"field", "message"}]}`'},
+    503: {"description": "the compliance rule files could not be loaded"},
 }
 
 
+def _active(store: RuleSetStore) -> RuleSet:
+    """The active rules; if none ever loaded, nothing may be reviewed (fail closed, loudly)."""
+    try:
+        return store.current()
+    except RuleFileError as exc:
+        raise ServiceUnavailable(f"compliance rules unavailable: {exc}") from exc
+
+
 def _version(store: RuleSetStore) -> RuleVersion:
-    ruleset = store.current()
+    ruleset = _active(store)
     return RuleVersion(
         rule_version=ruleset.version,
         rules_version=ruleset.rules.version,
@@ -56,7 +65,7 @@ def review(body: ReviewRequest, session: SessionDep, store: RuleStoreDep) -> Rev
         product_types=service.resolve_product_types(codes, session=session),
         product_codes=codes,
         has_figures=body.has_figures,
-        ruleset=store.current(),
+        ruleset=_active(store),
     )
     service.record_review(
         result,

@@ -68,7 +68,9 @@ class RuleSet:
             rule = self._by_name[candidate.rule]
             if self._excused(rule, candidate, normalised, product_types):
                 continue
-            finding = Finding(rule.name, normalised.original(candidate.start, candidate.end).strip())
+            finding = Finding(
+                rule.name, normalised.original(candidate.start, candidate.end).strip()
+            )
             if finding not in findings:
                 findings.append(finding)
         return findings
@@ -82,11 +84,14 @@ class RuleSet:
     ) -> bool:
         text, start, end = normalised.text, candidate.start, candidate.end
         judge = self._judge
-        if rule.allowed_for_types:
-            if product_types and all(kind in rule.allowed_for_types for kind in product_types):
-                return True
-            if not product_types and judge.deposit_insurance_context(text):
-                return True
+        if product_types and all(kind in rule.allowed_for_types for kind in product_types):
+            return True
+        if (
+            rule.allowed_with_deposit_insurance
+            and not product_types
+            and judge.deposit_insurance_context(text)
+        ):
+            return True
         if candidate.vague and judge.risk_acknowledged(text, start, end):
             return True
         if rule.allowed_when_historical and judge.historical(text, start, end):
@@ -105,10 +110,14 @@ class RuleSet:
 
     def _check_own_texts(self) -> None:
         """The safe reply and the disclosures must pass the very rules they accompany."""
-        texts = [("blocked_reply", self.blocked_reply(lang), []) for lang in ("zh", "en")]
+        no_products: list[str | None] = []
+        texts = [("blocked_reply", self.blocked_reply(lang), no_products) for lang in ("zh", "en")]
         for disclosure in self.disclosure_definitions.disclosures:
             types: list[str | None] = list(disclosure.types)
-            texts += [(disclosure.key, disclosure.text.zh, types), (disclosure.key, disclosure.text.en, types)]
+            texts += [
+                (disclosure.key, disclosure.text.zh, types),
+                (disclosure.key, disclosure.text.en, types),
+            ]
         for name, text, types in texts:
             findings = self.find_violations(normalise(text), types)
             if findings:
@@ -200,7 +209,9 @@ class RuleSetStore:
                 try:
                     return self._load()
                 except RuleFileError as exc:
-                    log.error("compliance rules NOT reloaded, keeping %s: %s", self._ruleset.version, exc)
+                    log.error(
+                        "compliance rules NOT reloaded, keeping %s: %s", self._ruleset.version, exc
+                    )
             return self._ruleset
 
     def reload(self) -> RuleSet:

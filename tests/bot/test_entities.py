@@ -48,8 +48,8 @@ def single(extractor: FinanceEntityExtractor, text: str, entity: str) -> tuple[s
         ("3万5", "3万5", 35000),
         ("一百五十万", "一百五十万", 1500000),
         ("fifty thousand", "fifty thousand", 50000),
-        ("大概5万左右", "5万左右", 50000),
-        ("伍万元整", "伍万元整", 50000),
+        ("大概5万左右", "5万", 50000),
+        ("伍万元整", "伍万元", 50000),
     ],
 )
 def test_amounts(extractor, text: str, surface: str, value: int) -> None:
@@ -90,7 +90,7 @@ def test_not_amounts(extractor, text: str) -> None:
         ("2 yrs", "2 yrs", 24),
         ("18 months", "18 months", 18),
         ("6 mo", "6 mo", 6),
-        ("一年以上", "一年以上", 12),
+        ("一年以上", "一年", 12),
         ("90天", "90天", 3),
         ("89天", "89天", 3),
         ("7天", "7天", 0),
@@ -102,6 +102,7 @@ def test_not_amounts(extractor, text: str) -> None:
         ("6-month", "6-month", 6),
         ("two years", "two years", 24),
         ("3年期", "3年期", 36),
+        ("半年期", "半年期", 6),
         ("兩年", "兩年", 24),
         ("一个季度", "一个季度", 3),
     ],

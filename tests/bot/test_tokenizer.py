@@ -170,3 +170,39 @@ def test_load_adds_products_from_the_live_catalogue(
 
 def test_works_for_any_configured_language() -> None:
     assert BilingualTokenizer.supported_languages() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20萬起嗎", ["20", "萬", "起", "嗎"]),
+        ("10万买一年", ["10", "万", "买", "一", "年"]),
+        ("5万元", ["5", "万", "元"]),
+        ("八十岁了", ["八十", "岁", "了"]),
+        ("月收入一万左右", ["月", "收入", "一万", "左右"]),
+        ("三个月", ["三", "个月"]),
+        ("65岁", ["65", "岁"]),
+    ],
+)
+def test_quantities_are_cut_at_number_and_unit(tokenizer, text, expected) -> None:
+    # so an annotation like [20萬](amount) or [八十](age)岁 starts and ends on a token
+    assert _texts(tokenizer.tokenize_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("万一亏了", "万一"),
+        ("千万别买", "千万"),
+        ("一定", "一定"),
+        ("一起去", "一起"),
+        ("十分好", "十分"),
+    ],
+)
+def test_numeral_words_stay_whole(tokenizer, text, word) -> None:
+    assert any(t.startswith(word) for t in _texts(tokenizer.tokenize_text(text)))
+
+
+def test_dictionary_can_remove_jieba_words(tokenizer) -> None:
+    # 基金会 0 in the user dictionary: "will the bond fund lose money", not "foundation"
+    assert "基金会" not in _texts(tokenizer.tokenize_text("债券基金会亏钱吗"))

@@ -127,3 +127,32 @@ def test_ready_reports_each_dependency(client: TestClient) -> None:
     assert body["checks"]["redis"] == {"ok": True, "backend": "redis"}
     assert body["checks"]["rasa"]["ok"] is False
     assert response.status_code == 503
+
+
+def test_gateway_blocks_a_forbidden_claim_whatever_its_source(client: TestClient) -> None:
+    use_rasa(
+        client,
+        FakeRasa([
+            {"recipient_id": "x", "text": "这款理财保本保收益，稳赚不赔！", "buttons": [{"title": "买", "payload": "/buy"}]},
+            {"recipient_id": "x", "custom": {"type": "product_cards", "products": [{"code": "WMFI01"}], "product_codes": ["WMFI01"]}},
+        ]),
+    )
+    reply = client.post("/api/chat", json={"sender": sender(), "message": "这个产品怎么样"}).json()
+    assert len(reply) == 1
+    assert "保本" not in reply[0]["text"] and "稳赚" not in reply[0]["text"]
+    assert "buttons" not in reply[0]
+    assert reply[0]["custom"]["type"] == "blocked"
+    assert "guaranteed_principal" in reply[0]["custom"]["rules"]
+
+
+def test_gateway_adds_missing_disclosures_to_figures(client: TestClient) -> None:
+    use_rasa(client, FakeRasa([{"recipient_id": "x", "text": "DailyPlus: 7-day annualised yield 1.36%"}]))
+    reply = client.post("/api/chat", json={"sender": sender(), "message": "yield of DailyPlus?"}).json()
+    assert "Past performance does not indicate future results." in reply[0]["text"]
+    assert "Past performance does not indicate future results." in reply[0]["custom"]["disclosures"]
+
+
+def test_plain_replies_pass_unchanged(client: TestClient) -> None:
+    use_rasa(client, FakeRasa([{"recipient_id": "x", "text": "Hello! How can I help?"}]))
+    reply = client.post("/api/chat", json={"sender": sender(), "message": "hi"}).json()
+    assert reply == [{"text": "Hello! How can I help?"}]

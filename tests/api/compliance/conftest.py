@@ -47,7 +47,9 @@ def rule_files(tmp_path: Path) -> Callable[[str], tuple[Path, Path]]:
         disclosures = tmp_path / "disclosures.yml"
         rules.write_text(rules_text, encoding="utf-8")
         if not disclosures.exists():
-            disclosures.write_text(DEFAULT_DISCLOSURES_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+            disclosures.write_text(
+                DEFAULT_DISCLOSURES_PATH.read_text(encoding="utf-8"), encoding="utf-8"
+            )
         return rules, disclosures
 
     return write

@@ -29,19 +29,35 @@ def test_a_product_with_a_yield_gets_generic_past_performance_and_fund_disclosur
 
 
 def test_disclosures_follow_the_requested_language(ruleset: RuleSet) -> None:
-    result = review(ruleset, "The fund's 7-day yield is 1.85%.", "en", {"MMF01": "money_market_fund"})
-    assert result.disclosures == [NOT_A_DEPOSIT_EN, PAST_EN, "Funds involve risk; invest with care."]
+    result = review(
+        ruleset, "The fund's 7-day yield is 1.85%.", "en", {"MMF01": "money_market_fund"}
+    )
+    assert result.disclosures == [
+        NOT_A_DEPOSIT_EN,
+        PAST_EN,
+        "Funds involve risk; invest with care.",
+    ]
 
 
-def test_a_figure_without_products_gets_the_generic_and_past_performance_lines(ruleset: RuleSet) -> None:
-    assert review(ruleset, "近一年收益率约3.2%。", "zh", {}).disclosures == [NOT_A_DEPOSIT_ZH, PAST_ZH]
+def test_a_figure_without_products_gets_the_generic_and_past_performance_lines(
+    ruleset: RuleSet,
+) -> None:
+    assert review(ruleset, "近一年收益率约3.2%。", "zh", {}).disclosures == [
+        NOT_A_DEPOSIT_ZH,
+        PAST_ZH,
+    ]
 
 
 def test_has_figures_flag_adds_past_performance_for_text_without_numbers(ruleset: RuleSet) -> None:
-    assert review(ruleset, "请看下图。", "zh", {}, has_figures=True).disclosures == [NOT_A_DEPOSIT_ZH, PAST_ZH]
+    assert review(ruleset, "请看下图。", "zh", {}, has_figures=True).disclosures == [
+        NOT_A_DEPOSIT_ZH,
+        PAST_ZH,
+    ]
 
 
-def test_deposits_get_the_deposit_insurance_statement_instead_of_not_a_deposit(ruleset: RuleSet) -> None:
+def test_deposits_get_the_deposit_insurance_statement_instead_of_not_a_deposit(
+    ruleset: RuleSet,
+) -> None:
     result = review(ruleset, "一年期定期存款利率1.45%。", "zh", {"TD1Y": "time_deposit"})
     assert len(result.disclosures) == 1
     assert "存款保险" in result.disclosures[0]
@@ -58,7 +74,9 @@ def test_structured_deposits_name_interest_rate_credit_and_market_risk(ruleset: 
 
 
 def test_insurance_and_trust_get_their_own_statements(ruleset: RuleSet) -> None:
-    insurance = review(ruleset, "年金险保单利益以合同约定为准。", "zh", {"ANN01": "annuity_insurance"})
+    insurance = review(
+        ruleset, "年金险保单利益以合同约定为准。", "zh", {"ANN01": "annuity_insurance"}
+    )
     assert any("保险产品不是存款" in line for line in insurance.disclosures)
     trust = review(ruleset, "Trust products start at 1,000,000 CNY.", "en", {"TR01": "trust"})
     assert any("qualified investors" in line for line in trust.disclosures)

@@ -35,4 +35,6 @@ def test_a_normalised_span_maps_back_to_what_the_author_wrote() -> None:
 
 
 def test_compact_ignores_punctuation_and_width() -> None:
-    assert compact("理财非存款、产品有风险，投资须谨慎。") == compact("理财非存款 产品有风险 投资须谨慎")
+    assert compact("理财非存款、产品有风险，投资须谨慎。") == compact(
+        "理财非存款 产品有风险 投资须谨慎"
+    )

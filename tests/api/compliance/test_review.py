@@ -8,7 +8,9 @@ OTHERS = {"WMFI01": "wmp_fixed_income", "BF01": "bond_fund", "ANN01": "annuity_i
 TYPES = {**DEPOSITS, **OTHERS, "MMF01": "money_market_fund", "TR01": "trust"}
 
 
-def fired(ruleset: RuleSet, text: str, lang: str = "zh", codes: list[str] | None = None) -> list[str]:
+def fired(
+    ruleset: RuleSet, text: str, lang: str = "zh", codes: list[str] | None = None
+) -> list[str]:
     codes = codes or []
     review = review_message(
         text,
@@ -40,7 +42,14 @@ def test_each_rule_fires_in_both_languages(ruleset: RuleSet, rule: str, zh: str,
 
 @pytest.mark.parametrize(
     "text",
-    ["保 本理财", "保-本", "這款產品穩賺不賠", "１００％安全", "r i s k - f r e e", "这只基金是risk-free的"],
+    [
+        "保 本理财",
+        "保-本",
+        "這款產品穩賺不賠",
+        "１００％安全",
+        "r i s k - f r e e",
+        "这只基金是risk-free的",
+    ],
 )
 def test_spacing_traditional_and_width_tricks_are_caught(ruleset: RuleSet, text: str) -> None:
     assert fired(ruleset, text)
@@ -68,6 +77,8 @@ def test_negated_or_refuted_claims_pass(ruleset: RuleSet, text: str, lang: str) 
 def test_negation_does_not_reach_into_the_next_clause(ruleset: RuleSet) -> None:
     assert fired(ruleset, "本产品不收手续费，保本保息。") == ["guaranteed_principal"]
     assert fired(ruleset, "There are no fees, and it is risk-free.", "en") == ["risk_free"]
+    assert fired(ruleset, "本产品保本而且不存在任何手续费。") == ["guaranteed_principal"]
+    assert fired(ruleset, "It is risk-free and not a scam.", "en") == ["risk_free"]
 
 
 def test_answered_customer_questions_pass_but_affirmed_ones_do_not(ruleset: RuleSet) -> None:
@@ -97,6 +108,7 @@ def test_without_codes_deposit_insurance_grounds_the_claim_unless_another_produc
 ) -> None:
     assert fired(ruleset, "根据存款保险条例，存款是保本的。") == []
     assert fired(ruleset, "理财和存款一样受存款保险保障，保本。") == ["guaranteed_principal"]
+    assert fired(ruleset, "存款受存款保险保障，保证收益5%。") == ["guaranteed_return"]
 
 
 def test_structured_deposits_may_not_promise_their_floating_return(ruleset: RuleSet) -> None:
