@@ -21,7 +21,10 @@ def product_card(product: dict[str, Any]) -> dict[str, Any]:
         "name": product.get("name", product["code"]),
         "type_label": product.get("type_label", product.get("type", "")),
         "risk_level": product.get("risk_level", ""),
-        "yield": {"kind_label": yield_info.get("kind_label", ""), "text": yield_info.get("text", "")},
+        "yield": {
+            "kind_label": yield_info.get("kind_label", ""),
+            "text": yield_info.get("text", ""),
+        },
         "term_text": product.get("term_text", ""),
         "min_investment_text": product.get("min_investment_text", ""),
         "key_risks": joined((product.get("key_risks") or [""])[:1], "en"),
@@ -52,14 +55,45 @@ def product_detail(product: dict[str, Any], lang: str, attribute: str | None) ->
     """The full answer about one product; the asked attribute first when we know it."""
     yield_info = product.get("yield") or {}
     fields = {
-        "yield": say("attr_yield", lang, kind=yield_info.get("kind_label", ""), value=yield_info.get("text", ""), note=yield_info.get("note", "")),
-        "risk": say("attr_risk", lang, risk=product.get("risk_label", product.get("risk_level", "")), risks=joined(product.get("key_risks"), lang)),
-        "term": say("attr_term", lang, term=product.get("term_text", ""), liquidity=product.get("liquidity_text", ""), redemption=product.get("redemption", "")),
+        "yield": say(
+            "attr_yield",
+            lang,
+            kind=yield_info.get("kind_label", ""),
+            value=yield_info.get("text", ""),
+            note=yield_info.get("note", ""),
+        ),
+        "risk": say(
+            "attr_risk",
+            lang,
+            risk=product.get("risk_label", product.get("risk_level", "")),
+            risks=joined(product.get("key_risks"), lang),
+        ),
+        "term": say(
+            "attr_term",
+            lang,
+            term=product.get("term_text", ""),
+            liquidity=product.get("liquidity_text", ""),
+            redemption=product.get("redemption", ""),
+        ),
         "minimum": say("attr_minimum", lang, minimum=product.get("min_investment_text", "")),
         "fees": say("attr_fees", lang, fees=(product.get("fees") or {}).get("text", "")),
-        "features": say("attr_features", lang, features=joined(product.get("features"), lang), underlying=product.get("underlying", "")),
+        "features": say(
+            "attr_features",
+            lang,
+            features=joined(product.get("features"), lang),
+            underlying=product.get("underlying", ""),
+        ),
     }
     order = [attribute] if attribute in fields else []
-    order += [key for key in ("yield", "risk", "term", "minimum", "fees", "features") if key not in order]
-    head = say("product_head", lang, name=product.get("name", ""), code=product["code"], type=product.get("type_label", ""), status=product.get("status_label", ""))
+    order += [
+        key for key in ("yield", "risk", "term", "minimum", "fees", "features") if key not in order
+    ]
+    head = say(
+        "product_head",
+        lang,
+        name=product.get("name", ""),
+        code=product["code"],
+        type=product.get("type_label", ""),
+        status=product.get("status_label", ""),
+    )
     return "\n".join([head, *(fields[key] for key in order)])

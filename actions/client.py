@@ -37,9 +37,10 @@ async def request(
     url = f"{API_URL}{path}"
     clean_params = {k: v for k, v in (params or {}).items() if v is not None}
     try:
-        async with aiohttp.ClientSession(timeout=TIMEOUT) as session, session.request(
-            method, url, params=clean_params, json=json
-        ) as response:
+        async with (
+            aiohttp.ClientSession(timeout=TIMEOUT) as session,
+            session.request(method, url, params=clean_params, json=json) as response,
+        ):
             body = await response.json(content_type=None)
             if response.status >= 500:
                 raise ApiUnavailable(f"{method} {path} answered {response.status}")

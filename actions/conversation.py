@@ -16,19 +16,23 @@ class ActionSwitchLanguage(Action):
     def name(self) -> str:
         return "action_switch_language"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         dispatcher.utter_message(text=say("language_switched", lang))
         return []
 
 
 class ActionAcceptOffer(Action):
-    """"Yes" with no pending offer (offers themselves are answered by rules on `offer`)."""
+    """ "Yes" with no pending offer (offers themselves are answered by rules on `offer`)."""
 
     def name(self) -> str:
         return "action_accept_offer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=say("what_next", language_of(tracker)))
         return []
 
@@ -37,7 +41,9 @@ class ActionDeclineOffer(Action):
     def name(self) -> str:
         return "action_decline_offer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=say("offer_declined", language_of(tracker)))
         return [SlotSet(OFFER, OFFER_NONE)]
 
@@ -59,12 +65,17 @@ class ActionFallback(Action):
     def name(self) -> str:
         return "action_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         if previous_user_intent(tracker) == "nlu_fallback":
             dispatcher.utter_message(
                 text=say("fallback_second", lang),
-                buttons=[button("btn_talk_to_person", lang, "/request_human"), button("btn_help", lang, "/help")],
+                buttons=[
+                    button("btn_talk_to_person", lang, "/request_human"),
+                    button("btn_help", lang, "/help"),
+                ],
             )
             return [SlotSet(OFFER, OFFER_HUMAN)]
         dispatcher.utter_message(

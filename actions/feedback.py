@@ -12,7 +12,22 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import client
 from actions.texts import language_of, say
 
-NEGATIVE = ("没用", "没帮助", "没有帮助", "不好", "不满意", "差", "看不懂", "not helpful", "unhelpful", "useless", "bad", "didn't help", "not useful", "confusing")
+NEGATIVE = (
+    "没用",
+    "没帮助",
+    "没有帮助",
+    "不好",
+    "不满意",
+    "差",
+    "看不懂",
+    "not helpful",
+    "unhelpful",
+    "useless",
+    "bad",
+    "didn't help",
+    "not useful",
+    "confusing",
+)
 RATING = re.compile(r"([1-5])\s*(?:星|分|stars?|/\s*5)", re.IGNORECASE)
 
 
@@ -27,16 +42,32 @@ class ActionRecordFeedback(Action):
     def name(self) -> str:
         return "action_record_feedback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         text = (tracker.latest_message.get("text") or "").lower()
         rating = RATING.search(text)
         try:
             if rating:
-                await client.post("/api/feedback/rating", {"sender": tracker.sender_id, "rating": int(rating.group(1)), "comment": tracker.latest_message.get("text")})
+                await client.post(
+                    "/api/feedback/rating",
+                    {
+                        "sender": tracker.sender_id,
+                        "rating": int(rating.group(1)),
+                        "comment": tracker.latest_message.get("text"),
+                    },
+                )
             else:
                 helpful = not any(word in text for word in NEGATIVE)
-                await client.post("/api/feedback/message", {"sender": tracker.sender_id, "text": last_bot_text(tracker), "helpful": helpful})
+                await client.post(
+                    "/api/feedback/message",
+                    {
+                        "sender": tracker.sender_id,
+                        "text": last_bot_text(tracker),
+                        "helpful": helpful,
+                    },
+                )
         except (client.ApiUnavailable, client.ApiError):
             dispatcher.utter_message(text=say("feedback_not_saved", lang))
             return []

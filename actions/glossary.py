@@ -16,18 +16,28 @@ class ActionExplainTerm(Action):
     def name(self) -> str:
         return "action_explain_term"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         text = tracker.latest_message.get("text") or ""
         try:
             term = await client.get("/api/glossary/lookup", q=text, lang=lang)
         except client.ApiError as exc:
-            suggestions = (exc.detail or {}).get("suggestions", []) if isinstance(exc.detail, dict) else []
-            names = "、".join(s.get("name", "") if isinstance(s, dict) else str(s) for s in suggestions[:4])
-            dispatcher.utter_message(text=say("term_unknown", lang, examples=names or "R3, 净值, 七日年化"))
+            suggestions = (
+                (exc.detail or {}).get("suggestions", []) if isinstance(exc.detail, dict) else []
+            )
+            names = "、".join(
+                s.get("name", "") if isinstance(s, dict) else str(s) for s in suggestions[:4]
+            )
+            dispatcher.utter_message(
+                text=say("term_unknown", lang, examples=names or "R3, 净值, 七日年化")
+            )
             return []
         except client.ApiUnavailable:
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
-        dispatcher.utter_message(text=say("term_explained", lang, name=term["name"], explanation=term["explanation"]))
+        dispatcher.utter_message(
+            text=say("term_explained", lang, name=term["name"], explanation=term["explanation"])
+        )
         return []

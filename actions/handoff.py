@@ -9,7 +9,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import client
-from actions.constants import AGE, AMOUNT, HANDOFF_ID, INVESTOR_LEVEL, OFFER, OFFER_ABOVE_LEVEL, OFFER_NONE, PRODUCT
+from actions.constants import (
+    AGE,
+    AMOUNT,
+    HANDOFF_ID,
+    INVESTOR_LEVEL,
+    OFFER,
+    OFFER_ABOVE_LEVEL,
+    OFFER_NONE,
+    PRODUCT,
+)
 from actions.slots import number_slot
 from actions.texts import language_of, say
 
@@ -29,7 +38,9 @@ class ActionRequestHuman(Action):
     def name(self) -> str:
         return "action_request_human"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         reason = handoff_reason(tracker)
         try:
@@ -51,7 +62,19 @@ class ActionRequestHuman(Action):
             return [SlotSet(OFFER, OFFER_NONE)]
         key = "handoff_complaint" if reason == "complaint" else "handoff_queued"
         dispatcher.utter_message(
-            text=say(key, lang, position=handoff.get("position", 1), wait=handoff.get("expected_wait_minutes", 5), ticket=handoff["id"]),
-            json_message={"type": "handoff", "status": handoff.get("status", "queued"), "position": handoff.get("position"), "expected_wait_minutes": handoff.get("expected_wait_minutes"), "handoff_id": handoff["id"]},
+            text=say(
+                key,
+                lang,
+                position=handoff.get("position", 1),
+                wait=handoff.get("expected_wait_minutes", 5),
+                ticket=handoff["id"],
+            ),
+            json_message={
+                "type": "handoff",
+                "status": handoff.get("status", "queued"),
+                "position": handoff.get("position"),
+                "expected_wait_minutes": handoff.get("expected_wait_minutes"),
+                "handoff_id": handoff["id"],
+            },
         )
         return [SlotSet(HANDOFF_ID, str(handoff["id"])), SlotSet(OFFER, OFFER_NONE)]

@@ -34,7 +34,9 @@ class ValidateIllustrationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_illustration_form"
 
-    async def validate_product(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    async def validate_product(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         lang = language_of(tracker)
         code = entity_value(tracker, PRODUCT) or (str(value).strip() if value else "")
         if CODE.match(code.upper()):
@@ -46,18 +48,27 @@ class ValidateIllustrationForm(FormValidationAction):
             return {PRODUCT: None}
         if found and found[0].get("score", 0) >= 0.85:
             return {PRODUCT: found[0]["code"]}
-        buttons = [{"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'} for m in found[:3]]
-        dispatcher.utter_message(text=say("did_you_mean" if buttons else "product_unknown", lang), buttons=buttons)
+        buttons = [
+            {"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'}
+            for m in found[:3]
+        ]
+        dispatcher.utter_message(
+            text=say("did_you_mean" if buttons else "product_unknown", lang), buttons=buttons
+        )
         return {PRODUCT: None}
 
-    def validate_amount(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_amount(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         amount = as_number(entity_value(tracker, AMOUNT) or value)
         if amount is None or amount <= 0:
             dispatcher.utter_message(text=say("amount_invalid", language_of(tracker)))
             return {AMOUNT: None}
         return {AMOUNT: amount}
 
-    def validate_horizon_months(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_horizon_months(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         months = as_number(entity_value(tracker, "duration") or value)
         if months is None or not 1 <= months <= 600:
             dispatcher.utter_message(text=say("months_invalid", language_of(tracker)))
@@ -69,22 +80,39 @@ class ActionIllustrateReturn(Action):
     def name(self) -> str:
         return "action_illustrate_return"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         code = tracker.get_slot(PRODUCT)
         try:
             result = await client.post(
                 "/api/illustrations",
-                {"product_code": code, "amount": number_slot(tracker, AMOUNT), "months": int(number_slot(tracker, HORIZON_MONTHS) or 0), "lang": lang},
+                {
+                    "product_code": code,
+                    "amount": number_slot(tracker, AMOUNT),
+                    "months": int(number_slot(tracker, HORIZON_MONTHS) or 0),
+                    "lang": lang,
+                },
             )
         except client.ApiError as exc:
-            detail = exc.detail if isinstance(exc.detail, str) else "; ".join(d.get("message", "") for d in exc.detail or [] if isinstance(d, dict))
+            detail = (
+                exc.detail
+                if isinstance(exc.detail, str)
+                else "; ".join(
+                    d.get("message", "") for d in exc.detail or [] if isinstance(d, dict)
+                )
+            )
             dispatcher.utter_message(text=say("illustration_refused", lang, detail=detail))
             return [SlotSet(AMOUNT, None), SlotSet(HORIZON_MONTHS, None)]
         except client.ApiUnavailable:
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
-        lines = [result["text"], say("assumptions", lang), *(f"· {a}" for a in result.get("assumptions", []))]
+        lines = [
+            result["text"],
+            say("assumptions", lang),
+            *(f"· {a}" for a in result.get("assumptions", [])),
+        ]
         custom = {
             "type": "illustration",
             "product_code": code,
@@ -92,5 +120,12 @@ class ActionIllustrateReturn(Action):
             "assumptions": result.get("assumptions", []),
             "caveats": result.get("caveats", []),
         }
-        await send_reviewed(dispatcher, tracker, "\n".join(lines), product_codes=[code], custom=custom, has_figures=True)
+        await send_reviewed(
+            dispatcher,
+            tracker,
+            "\n".join(lines),
+            product_codes=[code],
+            custom=custom,
+            has_figures=True,
+        )
         return []

@@ -30,7 +30,11 @@ MAX_LISTED = 6
 
 
 def entity_values(tracker: Tracker, entity: str) -> list[str]:
-    values = [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
+    values = [
+        str(e["value"])
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == entity
+    ]
     return list(dict.fromkeys(values))
 
 
@@ -50,7 +54,9 @@ async def resolve_product(tracker: Tracker, lang: str) -> tuple[str | None, list
     return tracker.get_slot(PRODUCT), []
 
 
-async def suitability_note(tracker: Tracker, product: dict[str, Any], lang: str) -> tuple[str, list[EventType]]:
+async def suitability_note(
+    tracker: Tracker, product: dict[str, Any], lang: str
+) -> tuple[str, list[EventType]]:
     """Above-level warning (DOMAIN §4.3) when we know the customer's level."""
     level = tracker.get_slot(INVESTOR_LEVEL)
     if not level:
@@ -68,23 +74,38 @@ async def suitability_note(tracker: Tracker, product: dict[str, Any], lang: str)
     if check.get("eligible"):
         return "", []
     key = "above_level_handoff" if check.get("handoff_required") else "above_level_never"
-    events: list[EventType] = [SlotSet(OFFER, OFFER_ABOVE_LEVEL)] if check.get("handoff_required") else []
-    return say(key, lang, level=level, risk=product.get("risk_level", ""), reason=check.get("reason", "")), events
+    events: list[EventType] = (
+        [SlotSet(OFFER, OFFER_ABOVE_LEVEL)] if check.get("handoff_required") else []
+    )
+    return say(
+        key, lang, level=level, risk=product.get("risk_level", ""), reason=check.get("reason", "")
+    ), events
 
 
 class ActionProductInfo(Action):
     def name(self) -> str:
         return "action_product_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         try:
             code, suggestions = await resolve_product(tracker, lang)
             if not code:
                 if entity_values(tracker, PRODUCT_TYPE) or tracker.get_slot(PRODUCT_TYPE):
                     return await ActionBrowseProducts().run(dispatcher, tracker, domain)
-                buttons = [{"title": s.get("name", s["code"]), "payload": f'/ask_product_info{{"product":"{s["code"]}"}}'} for s in suggestions]
-                dispatcher.utter_message(text=say("which_product" if not suggestions else "did_you_mean", lang), buttons=buttons)
+                buttons = [
+                    {
+                        "title": s.get("name", s["code"]),
+                        "payload": f'/ask_product_info{{"product":"{s["code"]}"}}',
+                    }
+                    for s in suggestions
+                ]
+                dispatcher.utter_message(
+                    text=say("which_product" if not suggestions else "did_you_mean", lang),
+                    buttons=buttons,
+                )
                 return []
             product = await client.get(f"/api/products/{code}", lang=lang)
             note, events = await suitability_note(tracker, product, lang)
@@ -97,7 +118,9 @@ class ActionProductInfo(Action):
         except client.ApiUnavailable:
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
-        text = product_detail(product, lang, asked_attribute(tracker.latest_message.get("text") or ""))
+        text = product_detail(
+            product, lang, asked_attribute(tracker.latest_message.get("text") or "")
+        )
         buttons = [
             button("btn_illustrate", lang, f'/calculate_return{{"product":"{product["code"]}"}}'),
             button("btn_recommend", lang, "/ask_recommendation"),
@@ -105,7 +128,15 @@ class ActionProductInfo(Action):
         if note:
             text = f"{text}\n\n{note}"
             buttons = [button("btn_talk_to_person", lang, "/request_human")]
-        await send_reviewed(dispatcher, tracker, text, product_codes=[product["code"]], custom=cards_payload([product]), buttons=buttons, has_figures=True)
+        await send_reviewed(
+            dispatcher,
+            tracker,
+            text,
+            product_codes=[product["code"]],
+            custom=cards_payload([product]),
+            buttons=buttons,
+            has_figures=True,
+        )
         return [SlotSet(PRODUCT, product["code"]), *events]
 
 
@@ -113,9 +144,13 @@ class ActionBrowseProducts(Action):
     def name(self) -> str:
         return "action_browse_products"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
-        product_type = next(iter(entity_values(tracker, PRODUCT_TYPE)), None) or tracker.get_slot(PRODUCT_TYPE)
+        product_type = next(iter(entity_values(tracker, PRODUCT_TYPE)), None) or tracker.get_slot(
+            PRODUCT_TYPE
+        )
         risk_level = next(iter(entity_values(tracker, RISK_LEVEL)), None)
         amount = next(iter(entity_values(tracker, AMOUNT)), None)
         filters: dict[str, str | None] = {"risk_level": risk_level}
@@ -135,14 +170,20 @@ class ActionBrowseProducts(Action):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
         if not products:
-            dispatcher.utter_message(text=say("browse_none", lang), buttons=[button("btn_all_products", lang, "/browse_products")])
+            dispatcher.utter_message(
+                text=say("browse_none", lang),
+                buttons=[button("btn_all_products", lang, "/browse_products")],
+            )
             return []
         shown = products[:MAX_LISTED]
         level = tracker.get_slot(INVESTOR_LEVEL)
         lines = [product_line(p, lang) for p in shown]
         if level:
             allowed = int(str(level)[1])
-            lines = [line + (say("mark_above_level", lang) if int(p["risk_level"][1]) > allowed else "") for line, p in zip(lines, shown)]
+            lines = [
+                line + (say("mark_above_level", lang) if int(p["risk_level"][1]) > allowed else "")
+                for line, p in zip(lines, shown, strict=True)
+            ]
         head = say("browse_head", lang, count=len(products), shown=len(shown))
         text = "\n".join([head, *lines])
         if len(products) > len(shown):
@@ -163,7 +204,9 @@ class ActionCompareProducts(Action):
     def name(self) -> str:
         return "action_compare_products"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         codes = entity_values(tracker, PRODUCT)
         if len(codes) < 2 and tracker.get_slot(PRODUCT) and tracker.get_slot(PRODUCT) not in codes:
@@ -172,7 +215,9 @@ class ActionCompareProducts(Action):
             dispatcher.utter_message(text=say("compare_need_two", lang))
             return []
         try:
-            comparison = await client.post("/api/products/compare", {"codes": codes[:4], "lang": lang})
+            comparison = await client.post(
+                "/api/products/compare", {"codes": codes[:4], "lang": lang}
+            )
         except client.ApiError as exc:
             dispatcher.utter_message(text=say("compare_failed", lang, detail=exc.detail))
             return []
@@ -180,8 +225,20 @@ class ActionCompareProducts(Action):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
         names = [p.get("name", p.get("code")) for p in comparison["products"]]
-        rows = [f"{row['label']}: " + " | ".join(str(v) for v in row["values"]) for row in comparison["rows"]]
+        rows = [
+            f"{row['label']}: " + " | ".join(str(v) for v in row["values"])
+            for row in comparison["rows"]
+        ]
         text = "\n".join([say("compare_head", lang, names=" vs ".join(names)), *rows])
-        custom = {"type": "comparison", "products": [{"code": p["code"], "name": p.get("name", p["code"])} for p in comparison["products"]], "rows": comparison["rows"]}
-        await send_reviewed(dispatcher, tracker, text, product_codes=codes[:4], custom=custom, has_figures=True)
+        custom = {
+            "type": "comparison",
+            "products": [
+                {"code": p["code"], "name": p.get("name", p["code"])}
+                for p in comparison["products"]
+            ],
+            "rows": comparison["rows"],
+        }
+        await send_reviewed(
+            dispatcher, tracker, text, product_codes=codes[:4], custom=custom, has_figures=True
+        )
         return [SlotSet(PRODUCT, codes[0])]

@@ -42,7 +42,9 @@ def answers_of(tracker: Tracker) -> dict[str, str]:
     return dict(tracker.get_slot(RISK_ANSWERS) or {})
 
 
-def current_question(data: dict[str, Any], answers: dict[str, str]) -> tuple[int, dict[str, Any] | None]:
+def current_question(
+    data: dict[str, Any], answers: dict[str, str]
+) -> tuple[int, dict[str, Any] | None]:
     questions = data["questions"]
     for index, question in enumerate(questions):
         if question["id"] not in answers:
@@ -59,20 +61,30 @@ class ActionStartQuestionnaire(Action):
     def name(self) -> str:
         return "action_start_questionnaire"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         fresh = intent == "start_risk_assessment" or not answers_of(tracker)
-        dispatcher.utter_message(text=say("questionnaire_intro" if fresh else "questionnaire_resume", lang))
+        dispatcher.utter_message(
+            text=say("questionnaire_intro" if fresh else "questionnaire_resume", lang)
+        )
         answers: dict[str, str] = {} if fresh else answers_of(tracker)
-        return [SlotSet(RISK_ANSWERS, answers), SlotSet(RISK_ANSWER, None), SlotSet(OFFER, OFFER_NONE)]
+        return [
+            SlotSet(RISK_ANSWERS, answers),
+            SlotSet(RISK_ANSWER, None),
+            SlotSet(OFFER, OFFER_NONE),
+        ]
 
 
 class ActionAskRiskAnswer(Action):
     def name(self) -> str:
         return "action_ask_risk_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         try:
             data = await questionnaire(lang)
@@ -83,14 +95,22 @@ class ActionAskRiskAnswer(Action):
         if question is None:
             return []
         total = len(data["questions"])
-        buttons = [{"title": o["text"], "payload": f'/inform{{"option":"{o["id"]}"}}'} for o in question["options"]]
+        buttons = [
+            {"title": o["text"], "payload": f'/inform{{"option":"{o["id"]}"}}'}
+            for o in question["options"]
+        ]
         buttons.append(button("btn_why", lang, "/why_ask"))
         if index > 0:
             buttons.append(button("btn_back", lang, "/go_back"))
         dispatcher.utter_message(
             text=say("question", lang, index=index + 1, total=total, text=question["text"]),
             buttons=buttons,
-            json_message={"type": "questionnaire", "index": index + 1, "total": total, "question_id": question["id"]},
+            json_message={
+                "type": "questionnaire",
+                "index": index + 1,
+                "total": total,
+                "question_id": question["id"],
+            },
         )
         return []
 
@@ -139,7 +159,9 @@ class ActionScoreQuestionnaire(Action):
     def name(self) -> str:
         return "action_score_questionnaire"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         answers = answers_of(tracker)
         try:
@@ -152,9 +174,26 @@ class ActionScoreQuestionnaire(Action):
             return [SlotSet(RISK_ANSWER, None)]
         key = "result_lowest" if result["lowest_category"] else "result"
         dispatcher.utter_message(
-            text=say(key, lang, level=result["level"], label=result.get("level_label", ""), score=result["score"], valid_until=result["valid_until"], explanation=result.get("explanation", "")),
-            buttons=[button("btn_recommend", lang, "/ask_recommendation"), button("btn_browse", lang, "/browse_products")],
-            json_message={"type": "risk_result", "level": result["level"], "score": result["score"], "lowest_category": result["lowest_category"], "valid_until": result["valid_until"]},
+            text=say(
+                key,
+                lang,
+                level=result["level"],
+                label=result.get("level_label", ""),
+                score=result["score"],
+                valid_until=result["valid_until"],
+                explanation=result.get("explanation", ""),
+            ),
+            buttons=[
+                button("btn_recommend", lang, "/ask_recommendation"),
+                button("btn_browse", lang, "/browse_products"),
+            ],
+            json_message={
+                "type": "risk_result",
+                "level": result["level"],
+                "score": result["score"],
+                "lowest_category": result["lowest_category"],
+                "valid_until": result["valid_until"],
+            },
         )
         events: list[EventType] = [
             SlotSet(INVESTOR_LEVEL, result["level"]),
@@ -175,7 +214,9 @@ class ActionExplainQuestion(Action):
     def name(self) -> str:
         return "action_explain_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         try:
             data = await questionnaire(lang)
@@ -192,7 +233,9 @@ class ActionQuestionnaireBack(Action):
     def name(self) -> str:
         return "action_questionnaire_back"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         answers = answers_of(tracker)
         if not answers:
@@ -207,21 +250,29 @@ class ActionPauseQuestionnaire(Action):
     def name(self) -> str:
         return "action_pause_questionnaire"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         answered = len(answers_of(tracker))
         dispatcher.utter_message(
             text=say("paused", lang, answered=answered),
             buttons=[button("btn_resume", lang, "/resume")],
         )
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
+        return [
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+            SlotSet(OFFER, OFFER_QUESTIONNAIRE),
+        ]
 
 
 class ActionShowRiskProfile(Action):
     def name(self) -> str:
         return "action_show_risk_profile"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         start = [button("btn_start_questionnaire", lang, "/start_risk_assessment")]
         try:
@@ -236,10 +287,24 @@ class ActionShowRiskProfile(Action):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
         if profile.get("status") != "valid":
-            dispatcher.utter_message(text=say("profile_expired", lang, level=profile["level"], valid_until=profile["valid_until"]), buttons=start)
+            dispatcher.utter_message(
+                text=say(
+                    "profile_expired",
+                    lang,
+                    level=profile["level"],
+                    valid_until=profile["valid_until"],
+                ),
+                buttons=start,
+            )
             return [SlotSet(INVESTOR_LEVEL, None), SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
         dispatcher.utter_message(
-            text=say("profile_valid", lang, level=profile["level"], label=profile.get("level_label", ""), valid_until=profile["valid_until"]),
+            text=say(
+                "profile_valid",
+                lang,
+                level=profile["level"],
+                label=profile.get("level_label", ""),
+                valid_until=profile["valid_until"],
+            ),
             buttons=[button("btn_recommend", lang, "/ask_recommendation"), *start],
         )
         return [

@@ -53,13 +53,17 @@ class ActionRecommend(Action):
     def name(self) -> str:
         return "action_recommend"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         lang = language_of(tracker)
         offer_questionnaire = [button("btn_start_questionnaire", lang, "/start_risk_assessment")]
         try:
             profile = await current_profile(tracker)
             if profile is None:
-                dispatcher.utter_message(text=say("recommend_needs_profile", lang), buttons=offer_questionnaire)
+                dispatcher.utter_message(
+                    text=say("recommend_needs_profile", lang), buttons=offer_questionnaire
+                )
                 return [SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
             amount = number_slot(tracker, AMOUNT)
             horizon = number_slot(tracker, HORIZON_MONTHS)
@@ -77,10 +81,14 @@ class ActionRecommend(Action):
                 },
             )
             picks = match.get("recommendations", [])[:MAX_SUGGESTIONS]
-            products = await asyncio.gather(*(client.get(f"/api/products/{p['code']}", lang=lang) for p in picks))
+            products = await asyncio.gather(
+                *(client.get(f"/api/products/{p['code']}", lang=lang) for p in picks)
+            )
         except client.ApiError as exc:
             if exc.status in (409, 422):
-                dispatcher.utter_message(text=say("recommend_needs_profile", lang), buttons=offer_questionnaire)
+                dispatcher.utter_message(
+                    text=say("recommend_needs_profile", lang), buttons=offer_questionnaire
+                )
                 return [SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
@@ -88,16 +96,21 @@ class ActionRecommend(Action):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
         if not picks:
-            dispatcher.utter_message(text=say("recommend_none", lang, level=profile["level"]), buttons=[button("btn_talk_to_person", lang, "/request_human")])
+            dispatcher.utter_message(
+                text=say("recommend_none", lang, level=profile["level"]),
+                buttons=[button("btn_talk_to_person", lang, "/request_human")],
+            )
             return []
         lines = [say("recommend_head", lang, level=profile["level"])]
-        for pick, product in zip(picks, products):
+        for pick, product in zip(picks, products, strict=True):
             lines.append(product_line(product, lang))
             lines.extend(f"  · {reason}" for reason in pick.get("reasons", []))
         lines.extend(match.get("notes", []))
         if not amount or not horizon:
             lines.append(say("recommend_refine", lang))
-        buttons = [button("btn_illustrate", lang, f'/calculate_return{{"product":"{picks[0]["code"]}"}}')]
+        buttons = [
+            button("btn_illustrate", lang, f'/calculate_return{{"product":"{picks[0]["code"]}"}}')
+        ]
         events: list[EventType] = []
         silver = age is not None and age >= SILVER_AGE
         wealthy = amount is not None and amount > HIGH_NET_WORTH_AMOUNT
@@ -105,5 +118,13 @@ class ActionRecommend(Action):
             lines.append(say("offer_advisor_wealthy" if wealthy else "offer_person_silver", lang))
             buttons.insert(0, button("btn_talk_to_person", lang, "/request_human"))
             events.append(SlotSet(OFFER, OFFER_HUMAN))
-        await send_reviewed(dispatcher, tracker, "\n".join(lines), product_codes=[p["code"] for p in picks], custom=cards_payload(list(products)), buttons=buttons, has_figures=True)
+        await send_reviewed(
+            dispatcher,
+            tracker,
+            "\n".join(lines),
+            product_codes=[p["code"] for p in picks],
+            custom=cards_payload(list(products)),
+            buttons=buttons,
+            has_figures=True,
+        )
         return events

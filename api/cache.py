@@ -34,7 +34,9 @@ class RedisCache:
 
     def get(self, key: str) -> str | None:
         value = self.client.get(key)
-        return value.decode() if isinstance(value, bytes) else value
+        if isinstance(value, bytes):
+            return value.decode()
+        return value if isinstance(value, str) else None
 
     def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None:
         self.client.set(key, value, ex=ttl_seconds)

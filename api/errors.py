@@ -65,4 +65,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": "internal error; the team has been notified"}, status_code=500)
+        return JSONResponse(
+            {"detail": "internal error; the team has been notified"}, status_code=500
+        )

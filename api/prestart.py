@@ -25,7 +25,9 @@ def wait_for_database(url: str, attempts: int = 30) -> None:
                 connection.execute(text("SELECT 1"))
             return
         except Exception as exc:
-            log.info("database not ready (%s), attempt %d/%d", exc.__class__.__name__, attempt, attempts)
+            log.info(
+                "database not ready (%s), attempt %d/%d", exc.__class__.__name__, attempt, attempts
+            )
             time.sleep(1)
     raise SystemExit(f"database at {url} did not become ready")
 

@@ -34,9 +34,7 @@ class Settings(BaseSettings):
     def refuse_unsafe_production_defaults(self) -> "Settings":
         if self.environment == "production":
             unsafe = [
-                name
-                for name in ("rasa_token", "admin_token")
-                if getattr(self, name) in DEV_TOKENS
+                name for name in ("rasa_token", "admin_token") if getattr(self, name) in DEV_TOKENS
             ]
             if unsafe:
                 raise ValueError(f"set real secrets for {', '.join(unsafe)} in production")

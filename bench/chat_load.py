@@ -24,8 +24,20 @@ RESULTS = ROOT / "bench" / "results"
 README = ROOT / "README.md"
 
 SCRIPTS = {
-    "zh": ["你好", "日日盈货币基金的收益怎么样", "有哪些低风险的产品", "赎回多久到账", "谢谢，再见"],
-    "en": ["hello", "what is the yield of DailyPlus", "show me low risk products", "how long does redemption take", "thanks, bye"],
+    "zh": [
+        "你好",
+        "日日盈货币基金的收益怎么样",
+        "有哪些低风险的产品",
+        "赎回多久到账",
+        "谢谢，再见",
+    ],
+    "en": [
+        "hello",
+        "what is the yield of DailyPlus",
+        "show me low risk products",
+        "how long does redemption take",
+        "thanks, bye",
+    ],
 }
 
 
@@ -35,14 +47,22 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-async def customer(client: httpx.AsyncClient, url: str, number: int, latencies: list[float], errors: list[str]) -> None:
+async def customer(
+    client: httpx.AsyncClient, url: str, number: int, latencies: list[float], errors: list[str]
+) -> None:
     lang = "zh" if number % 2 == 0 else "en"
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     for text in SCRIPTS[lang]:
         started = time.perf_counter()
         try:
-            response = await client.post(url, json={"sender": sender, "message": text, "metadata": {"language": lang}})
-            ok = response.status_code == 200 and isinstance(response.json(), list) and response.json()
+            response = await client.post(
+                url, json={"sender": sender, "message": text, "metadata": {"language": lang}}
+            )
+            ok = (
+                response.status_code == 200
+                and isinstance(response.json(), list)
+                and response.json()
+            )
         except httpx.HTTPError as exc:
             ok, response = False, None
             errors.append(exc.__class__.__name__)
@@ -57,7 +77,9 @@ async def run_load(url: str, customers: int) -> dict:
     limits = httpx.Limits(max_connections=customers, max_keepalive_connections=customers)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         started = time.perf_counter()
-        await asyncio.gather(*(customer(client, url, n, latencies, errors) for n in range(customers)))
+        await asyncio.gather(
+            *(customer(client, url, n, latencies, errors) for n in range(customers))
+        )
         elapsed = time.perf_counter() - started
     return {
         "messages": len(latencies),
@@ -83,11 +105,18 @@ def update_readme(result: dict) -> None:
         "| path | customers | messages | p50 ms | p95 ms | p99 ms | msgs/s | errors |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for name, label in (("gateway", "`POST /api/chat` (gateway → Rasa → actions → API)"), ("rasa", "Rasa REST webhook directly")):
+    for name, label in (
+        ("gateway", "`POST /api/chat` (gateway → Rasa → actions → API)"),
+        ("rasa", "Rasa REST webhook directly"),
+    ):
         if name in result["targets"]:
             r = result["targets"][name]
-            rows.append(f"| {label} | {result['customers']} | {r['messages']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['throughput_msgs_per_s']} | {r['errors']} |")
-    rows.append(f"\nMeasured {result['measured_at']} on {result['machine']} by `make bench`; raw figures in `bench/results/latest.json`.")
+            rows.append(
+                f"| {label} | {result['customers']} | {r['messages']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['throughput_msgs_per_s']} | {r['errors']} |"
+            )
+    rows.append(
+        f"\nMeasured {result['measured_at']} on {result['machine']} by `make bench`; raw figures in `bench/results/latest.json`."
+    )
     before, rest = text.split(start, 1)
     _, after = rest.split(end, 1)
     README.write_text(f"{before}{start}\n" + "\n".join(rows) + f"\n{end}{after}", encoding="utf-8")

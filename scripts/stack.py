@@ -62,7 +62,12 @@ class Stack:
     def _spawn(self, name: str, args: list[str]) -> None:
         log = open(self.workdir / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
-            args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            args,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes.append(process)
 
@@ -77,7 +82,17 @@ class Stack:
         rasa_python = str(ROOT / ".venv-rasa/bin/python")
         self._spawn("actions", [rasa_python, "-m", "bot.launch", "actions"])
         self._spawn("rasa", [rasa_python, "-m", "bot.launch", "rasa"])
-        self._spawn("api", [str(ROOT / ".venv/bin/uvicorn"), "api.main:app", "--port", str(self.api_port), "--log-level", "warning"])
+        self._spawn(
+            "api",
+            [
+                str(ROOT / ".venv/bin/uvicorn"),
+                "api.main:app",
+                "--port",
+                str(self.api_port),
+                "--log-level",
+                "warning",
+            ],
+        )
         self.wait_ready(timeout)
         return self
 
@@ -98,7 +113,9 @@ class Stack:
             dead = [p.args for p in self.processes if p.poll() is not None]
             if dead:
                 self.stop()
-                raise RuntimeError(f"a service exited during start-up: {dead}; logs in {self.workdir}")
+                raise RuntimeError(
+                    f"a service exited during start-up: {dead}; logs in {self.workdir}"
+                )
             time.sleep(2)
         state = self.readiness()
         self.stop()

@@ -24,7 +24,9 @@ class ChatMessage(Base):
     __table_args__ = (Index("ix_chat_messages_sender_time", "sender_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sender_id: Mapped[str] = mapped_column(ForeignKey("conversations.sender_id", ondelete="CASCADE"))
+    sender_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.sender_id", ondelete="CASCADE")
+    )
     # user | bot | staff | system
     author: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text, default="")

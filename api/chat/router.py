@@ -5,6 +5,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.chat import service
 from api.chat.contract import error_responses
+from api.chat.language import Language
 from api.chat.masking import mask_personal_data
 from api.chat.schemas import BotMessage, ChatRequest
 from api.compliance.definitions import RuleFileError
@@ -39,20 +40,20 @@ async def chat(
     logged or reaches Rasa. When the assistant cannot be reached the reply is a polite
     message with `custom.code = "assistant_unavailable"`."""
     if len(body.message) > settings.max_message_chars:
-        raise InvalidInput(
-            f"message is too long: at most {settings.max_message_chars} characters"
-        )
+        raise InvalidInput(f"message is too long: at most {settings.max_message_chars} characters")
     enforce_rate_limit(cache, "chat", body.sender, settings.rate_limit_per_minute)
     text = mask_personal_data(body.message)
     factory = request.app.state.sessionmaker
 
-    def record_user() -> str:
+    def record_user() -> Language:
         with unit_of_work(factory) as session:
             stored = session.get(service.Conversation, body.sender)
-            language = service.conversation_language(body, text, stored.language if stored else None)
-            conversation = service.open_conversation(body, language, session=session)
+            language = service.conversation_language(
+                body, text, stored.language if stored else None
+            )
+            service.open_conversation(body, language, session=session)
             service.log_user_message(body.sender, text, language, session=session)
-            return conversation.language
+            return language
 
     language = await run_in_threadpool(record_user)
     metadata = body.metadata.model_dump(exclude_none=True) if body.metadata else {}
@@ -85,4 +86,3 @@ async def chat(
         return messages
 
     return await run_in_threadpool(review_and_record, replies)
-

@@ -18,8 +18,16 @@ class ChatRequest(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"sender": "web-5f2c9a", "message": "日日盈的收益怎么样？", "metadata": {"language": "zh", "channel": "web"}},
-                {"sender": "app-77ab01", "message": "show me low risk products", "metadata": {"channel": "app", "campaign": "spring"}},
+                {
+                    "sender": "web-5f2c9a",
+                    "message": "日日盈的收益怎么样？",
+                    "metadata": {"language": "zh", "channel": "web"},
+                },
+                {
+                    "sender": "app-77ab01",
+                    "message": "show me low risk products",
+                    "metadata": {"channel": "app", "campaign": "spring"},
+                },
             ]
         },
     )
@@ -50,7 +58,14 @@ class BotMessage(BaseModel):
                     "text": "您好！我是理财智能助手……",
                     "buttons": [{"title": "开始风险测评", "payload": "/start_risk_assessment"}],
                 },
-                {"text": "…", "custom": {"type": "product_cards", "products": [], "disclosures": ["理财非存款、产品有风险、投资须谨慎"]}},
+                {
+                    "text": "…",
+                    "custom": {
+                        "type": "product_cards",
+                        "products": [],
+                        "disclosures": ["理财非存款、产品有风险、投资须谨慎"],
+                    },
+                },
             ]
         },
     )

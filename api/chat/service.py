@@ -47,12 +47,14 @@ def open_conversation(
 
 
 def conversation_language(request: ChatRequest, masked_text: str, stored: str | None) -> Language:
-    chosen = request.metadata.language if request.metadata else None
-    if chosen:
-        return chosen
+    """Detected per message; the page's language choice and then the conversation's
+    language decide for text that carries no signal (numbers, button payloads)."""
     detected = detect_language(masked_text)
     if detected:
         return detected
+    chosen = request.metadata.language if request.metadata else None
+    if chosen:
+        return chosen
     return "en" if stored == "en" else "zh"
 
 
@@ -128,7 +130,12 @@ def rejoin_split_messages(messages: list[BotMessage]) -> list[BotMessage]:
 
 
 def review_outgoing(
-    messages: list[BotMessage], language: str, sender: str, ruleset: RuleSet, *, session: Session
+    messages: list[BotMessage],
+    language: Language,
+    sender: str,
+    ruleset: RuleSet,
+    *,
+    session: Session,
 ) -> list[BotMessage]:
     """The last gate before a customer sees anything: every bot text is reviewed here.
 
@@ -166,4 +173,8 @@ def review_outgoing(
 
 
 def unavailable_reply(language: str) -> list[BotMessage]:
-    return [BotMessage(text=UNAVAILABLE[language], custom={"type": "error", "code": "assistant_unavailable"})]
+    return [
+        BotMessage(
+            text=UNAVAILABLE[language], custom={"type": "error", "code": "assistant_unavailable"}
+        )
+    ]

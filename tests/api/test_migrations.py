@@ -22,7 +22,11 @@ def test_upgrade_head_matches_the_models(database_url: str, engine: Engine, tmp_
         with engine.begin() as connection:
             connection.execute(text("DROP SCHEMA IF EXISTS migrated CASCADE"))
             connection.execute(text("CREATE SCHEMA migrated"))
-        url = database_url + ("&" if "?" in database_url else "?") + "options=-csearch_path%3Dmigrated"
+        url = (
+            database_url
+            + ("&" if "?" in database_url else "?")
+            + "options=-csearch_path%3Dmigrated"
+        )
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "api" / "migrations"))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

@@ -8,7 +8,9 @@ from scripts.stack import Stack
 
 
 def say(chat: httpx.Client, sender: str, text: str, **metadata: str) -> list[dict]:
-    response = chat.post("/api/chat", json={"sender": sender, "message": text, "metadata": metadata or None})
+    response = chat.post(
+        "/api/chat", json={"sender": sender, "message": text, "metadata": metadata or None}
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -46,7 +48,9 @@ def test_personal_data_never_reaches_rasa(chat: httpx.Client, stack: Stack) -> N
     sender = f"e2e-mask-{uuid.uuid4().hex[:8]}"
     say(chat, sender, "我的电话是13812345678")
     tracker = httpx.get(
-        f"{stack.rasa_url}/conversations/{sender}/tracker", params={"token": "dev-rasa-token"}, timeout=10
+        f"{stack.rasa_url}/conversations/{sender}/tracker",
+        params={"token": "dev-rasa-token"},
+        timeout=10,
     ).json()
     user_texts = [e.get("text") for e in tracker["events"] if e["event"] == "user"]
     assert user_texts == ["我的电话是[PHONE]"]

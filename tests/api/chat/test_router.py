@@ -37,7 +37,10 @@ def test_message_is_masked_before_rasa_and_in_the_log(client: TestClient) -> Non
     fake = FakeRasa()
     use_rasa(client, fake)
     who = sender()
-    response = client.post("/api/chat", json={"sender": who, "message": "我的手机13812345678，身份证110101199003071234"})
+    response = client.post(
+        "/api/chat",
+        json={"sender": who, "message": "我的手机13812345678，身份证110101199003071234"},
+    )
     assert response.status_code == 200
     assert fake.received[0]["message"] == "我的手机[PHONE]，身份证[ID]"
     assert fake.received[0]["metadata"]["language"] == "zh"
@@ -50,21 +53,36 @@ def test_message_is_masked_before_rasa_and_in_the_log(client: TestClient) -> Non
 def test_reply_shape_and_rejoined_custom(client: TestClient) -> None:
     use_rasa(
         client,
-        FakeRasa([
-            {"recipient_id": "x", "text": "Here", "buttons": [{"title": "A", "payload": "/a"}]},
-            {"recipient_id": "x", "custom": {"type": "product_cards", "products": []}},
-        ]),
+        FakeRasa(
+            [
+                {"recipient_id": "x", "text": "Here", "buttons": [{"title": "A", "payload": "/a"}]},
+                {"recipient_id": "x", "custom": {"type": "product_cards", "products": []}},
+            ]
+        ),
     )
-    response = client.post("/api/chat", json={"sender": sender(), "message": "hello", "metadata": {"channel": "app"}})
+    response = client.post(
+        "/api/chat", json={"sender": sender(), "message": "hello", "metadata": {"channel": "app"}}
+    )
     assert response.json() == [
-        {"text": "Here", "buttons": [{"title": "A", "payload": "/a"}], "custom": {"type": "product_cards", "products": []}}
+        {
+            "text": "Here",
+            "buttons": [{"title": "A", "payload": "/a"}],
+            "custom": {"type": "product_cards", "products": []},
+        }
     ]
 
 
 def test_english_is_detected_and_passed_on(client: TestClient) -> None:
     fake = FakeRasa()
     use_rasa(client, fake)
-    client.post("/api/chat", json={"sender": sender(), "message": "what funds do you have", "metadata": {"campaign": "spring"}})
+    client.post(
+        "/api/chat",
+        json={
+            "sender": sender(),
+            "message": "what funds do you have",
+            "metadata": {"campaign": "spring"},
+        },
+    )
     assert fake.received[0]["metadata"] == {"language": "en", "campaign": "spring"}
 
 
@@ -89,7 +107,9 @@ def test_bad_input_gets_a_clear_4xx(client: TestClient, body: dict[str, Any], st
 
 
 def test_non_json_body_is_rejected(client: TestClient) -> None:
-    response = client.post("/api/chat", content=b"not json", headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/chat", content=b"not json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert "detail" in response.json()
 
@@ -114,7 +134,10 @@ def test_rate_limit_answers_429(client: TestClient) -> None:
     use_rasa(client, FakeRasa())
     client.app.state.settings.rate_limit_per_minute = 3  # type: ignore[attr-defined]
     who = sender()
-    codes = [client.post("/api/chat", json={"sender": who, "message": "hi"}).status_code for _ in range(5)]
+    codes = [
+        client.post("/api/chat", json={"sender": who, "message": "hi"}).status_code
+        for _ in range(5)
+    ]
     assert codes[:3] == [200, 200, 200]
     assert codes[3:] == [429, 429]
 
@@ -132,10 +155,23 @@ def test_ready_reports_each_dependency(client: TestClient) -> None:
 def test_gateway_blocks_a_forbidden_claim_whatever_its_source(client: TestClient) -> None:
     use_rasa(
         client,
-        FakeRasa([
-            {"recipient_id": "x", "text": "这款理财保本保收益，稳赚不赔！", "buttons": [{"title": "买", "payload": "/buy"}]},
-            {"recipient_id": "x", "custom": {"type": "product_cards", "products": [{"code": "WMFI01"}], "product_codes": ["WMFI01"]}},
-        ]),
+        FakeRasa(
+            [
+                {
+                    "recipient_id": "x",
+                    "text": "这款理财保本保收益，稳赚不赔！",
+                    "buttons": [{"title": "买", "payload": "/buy"}],
+                },
+                {
+                    "recipient_id": "x",
+                    "custom": {
+                        "type": "product_cards",
+                        "products": [{"code": "WMFI01"}],
+                        "product_codes": ["WMFI01"],
+                    },
+                },
+            ]
+        ),
     )
     reply = client.post("/api/chat", json={"sender": sender(), "message": "这个产品怎么样"}).json()
     assert len(reply) == 1
@@ -146,8 +182,12 @@ def test_gateway_blocks_a_forbidden_claim_whatever_its_source(client: TestClient
 
 
 def test_gateway_adds_missing_disclosures_to_figures(client: TestClient) -> None:
-    use_rasa(client, FakeRasa([{"recipient_id": "x", "text": "DailyPlus: 7-day annualised yield 1.36%"}]))
-    reply = client.post("/api/chat", json={"sender": sender(), "message": "yield of DailyPlus?"}).json()
+    use_rasa(
+        client, FakeRasa([{"recipient_id": "x", "text": "DailyPlus: 7-day annualised yield 1.36%"}])
+    )
+    reply = client.post(
+        "/api/chat", json={"sender": sender(), "message": "yield of DailyPlus?"}
+    ).json()
     assert "Past performance does not indicate future results." in reply[0]["text"]
     assert "Past performance does not indicate future results." in reply[0]["custom"]["disclosures"]
 
@@ -156,3 +196,13 @@ def test_plain_replies_pass_unchanged(client: TestClient) -> None:
     use_rasa(client, FakeRasa([{"recipient_id": "x", "text": "Hello! How can I help?"}]))
     reply = client.post("/api/chat", json={"sender": sender(), "message": "hi"}).json()
     assert reply == [{"text": "Hello! How can I help?"}]
+
+
+def test_the_text_language_wins_and_neutral_text_keeps_the_conversation_language(client: TestClient) -> None:
+    fake = FakeRasa()
+    use_rasa(client, fake)
+    who = sender()
+    client.post("/api/chat", json={"sender": who, "message": "show me funds", "metadata": {"language": "zh"}})
+    client.post("/api/chat", json={"sender": who, "message": "50000"})
+    client.post("/api/chat", json={"sender": who, "message": '/inform{"option":"b"}', "metadata": {"language": "zh"}})
+    assert [r["metadata"]["language"] for r in fake.received] == ["en", "en", "zh"]

@@ -4,7 +4,9 @@ from api.chat.service import rejoin_split_messages
 
 def test_custom_part_rejoins_its_text() -> None:
     split = [
-        BotMessage(text="DailyPlus: 7-day annualised 1.6%", buttons=[{"title": "More", "payload": "/x"}]),
+        BotMessage(
+            text="DailyPlus: 7-day annualised 1.6%", buttons=[{"title": "More", "payload": "/x"}]
+        ),
         BotMessage(custom={"type": "product_cards", "products": []}),
         BotMessage(text="Anything else?"),
     ]

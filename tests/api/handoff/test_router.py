@@ -9,7 +9,9 @@ def new_sender() -> str:
 
 def test_request_records_reason_and_queue_position(client: TestClient) -> None:
     first, second = new_sender(), new_sender()
-    a = client.post("/api/handoffs", json={"sender": first, "reason": "complaint", "language": "en"})
+    a = client.post(
+        "/api/handoffs", json={"sender": first, "reason": "complaint", "language": "en"}
+    )
     b = client.post("/api/handoffs", json={"sender": second, "reason": "customer_request"})
     assert a.status_code == 201 and b.status_code == 201
     assert a.json()["reason"] == "complaint"
@@ -26,7 +28,9 @@ def test_asking_twice_returns_the_open_request(client: TestClient) -> None:
 
 
 def test_cancel_then_cancel_again_conflicts(client: TestClient) -> None:
-    handoff = client.post("/api/handoffs", json={"sender": new_sender(), "reason": "customer_request"}).json()
+    handoff = client.post(
+        "/api/handoffs", json={"sender": new_sender(), "reason": "customer_request"}
+    ).json()
     cancelled = client.post(f"/api/handoffs/{handoff['id']}/cancel")
     assert cancelled.json()["status"] == "cancelled"
     assert cancelled.json()["position"] is None

@@ -6,7 +6,9 @@ from api.handoff.service import describe, request_handoff
 
 def test_personal_data_in_the_last_message_is_masked(db_session: Session) -> None:
     handoff = request_handoff(
-        HandoffCreate(sender="svc-mask", reason="customer_request", last_message="call 13812345678"),
+        HandoffCreate(
+            sender="svc-mask", reason="customer_request", last_message="call 13812345678"
+        ),
         session=db_session,
     )
     assert handoff.last_message == "call [PHONE]"
