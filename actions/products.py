@@ -93,7 +93,7 @@ class ActionProductInfo(Action):
         try:
             code, suggestions = await resolve_product(tracker, lang)
             if not code:
-                if entity_values(tracker, PRODUCT_TYPE) or tracker.get_slot(PRODUCT_TYPE):
+                if entity_values(tracker, PRODUCT_TYPE):
                     return await ActionBrowseProducts().run(dispatcher, tracker, domain)
                 buttons = [
                     {
@@ -148,9 +148,8 @@ class ActionBrowseProducts(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
-        product_type = next(iter(entity_values(tracker, PRODUCT_TYPE)), None) or tracker.get_slot(
-            PRODUCT_TYPE
-        )
+        # Filters come from this message only: a type asked about earlier must not narrow a new list.
+        product_type = next(iter(entity_values(tracker, PRODUCT_TYPE)), None)
         risk_level = next(iter(entity_values(tracker, RISK_LEVEL)), None)
         amount = next(iter(entity_values(tracker, AMOUNT)), None)
         filters: dict[str, str | None] = {"risk_level": risk_level}

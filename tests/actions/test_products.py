@@ -62,3 +62,15 @@ def test_without_a_profile_the_facts_are_given_without_a_check(api: FakeApi) -> 
     assert not api.posted("/api/suitability/check")
     assert "【锐见创业板ETF联接基金A】" in message["text"]
     assert events == [SlotSet("product", "IF03")]
+
+
+def test_browsing_filters_on_this_message_not_an_earlier_type(api: FakeApi) -> None:
+    from actions.products import ActionBrowseProducts
+
+    api.on("GET", "/api/products", lambda params, _j: [dict(IF03, code="DD01", risk_level="R1")])
+    tracker = make_tracker("有哪些低风险的产品", intent="browse_products", slots={"product_type": "index_fund"})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionBrowseProducts().run(dispatcher, tracker, {}))
+    [(_, _, params, _)] = [c for c in api.calls if c[1] == "/api/products"]
+    assert params["type"] is None
+    assert params["max_risk_level"] == "R1"
