@@ -112,6 +112,8 @@ class ActionIllustrateReturn(Action):
             result["text"],
             say("assumptions", lang),
             *(f"· {a}" for a in result.get("assumptions", [])),
+            # The caveats (past performance, benchmark is not a promise) travel in the text.
+            *result.get("caveats", []),
         ]
         custom = {
             "type": "illustration",

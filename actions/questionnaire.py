@@ -53,10 +53,7 @@ def current_question(
 
 
 class ActionStartQuestionnaire(Action):
-    """Start the form: afresh when the customer asked to (re)take it, else keep answers.
-
-    Accepting the offer to continue after a pause (affirm) keeps the answers given so far.
-    """
+    """Start the form: afresh, or where a paused questionnaire left off."""
 
     def name(self) -> str:
         return "action_start_questionnaire"
@@ -65,8 +62,9 @@ class ActionStartQuestionnaire(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        fresh = intent == "start_risk_assessment" or not answers_of(tracker)
+        # Answers kept from a paused questionnaire are resumed, whatever words the customer
+        # used to carry on; a finished questionnaire leaves none, so a retake starts afresh.
+        fresh = not answers_of(tracker)
         dispatcher.utter_message(
             text=say("questionnaire_intro" if fresh else "questionnaire_resume", lang)
         )

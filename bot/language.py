@@ -42,9 +42,10 @@ _ZH_VERB = r"(?:用|说|讲|切换到|切换成|切换为|切到|换成|换到|�
 _ZH_AFTER = r"(?:回答|回复|交流|沟通|聊天|版|模式|服务|界面)"
 _EN_VERB = (
     r"(?:speak|talk|use|write|reply|respond|answer|switch|change|continue|chat)"
+    r"(?:\s+(?:to\s+|with\s+)?(?:me|us))?"  # "answer me in Chinese", "talk to me in English"
     r"(?:\s+(?:in|to|with|into))?"
 )
-_EN_AFTER = r"(?:please|pls|plz|only|version|mode)"
+_EN_AFTER = r"(?:please|pls|plz|only|version|mode|from now on)"
 _NEGATIONS = ("不", "别", "don't", "dont", "do not", "not ", "no ")
 _CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？、]")
 

@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +30,7 @@ class Stack:
     redis_url: str = "redis://127.0.0.1:6379/0"
     database_url: str | None = None
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    logs: list[IO[bytes]] = field(default_factory=list)
 
     @property
     def base_url(self) -> str:
@@ -60,16 +62,18 @@ class Stack:
         return env
 
     def _spawn(self, name: str, args: list[str]) -> None:
-        log = open(self.workdir / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
-        process = subprocess.Popen(
-            args,
-            cwd=ROOT,
-            env=self.env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+        log = open(self.workdir / f"{name}.log", "wb")  # noqa: SIM115 (closed in stop())
+        self.logs.append(log)
+        self.processes.append(
+            subprocess.Popen(
+                args,
+                cwd=ROOT,
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         )
-        self.processes.append(process)
 
     def start(self, timeout: float = 420) -> Stack:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -131,6 +135,9 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
+        for log in self.logs:
+            log.close()
+        self.logs.clear()
 
 
 def env_or(name: str, default: str) -> str:

@@ -4,10 +4,13 @@
 guaranteed returns" and "您问是否保本：本产品不保本" all contain a forbidden phrase and are
 all compliant. The cue lists live in rules.yml (`context`); this module only applies them,
 always within the clause or sentence of the match so that "不收费，保本" still fires.
+Negations are counted, not just found: "不能说没有风险" negates the claim once (allowed),
+"谁说理财不能保本" twice (a claim). Between a frame's elements ("收益不保证") counts too.
 """
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from api.compliance.definitions import Context, Cues
 from api.compliance.normalise import (
@@ -23,6 +26,8 @@ ADJACENT_CHARS = 2
 ZH_WINDOW = 16
 EN_WINDOW = 70
 _QUESTION_MARKS = SENTENCE_MARKS | {":"}
+# "neither … nor …" is one negation, not two.
+_CORRELATIVE = re.compile(r"(?<![a-z])neither\b.*?\bnor\b")
 
 
 class CueMatcher:
@@ -74,6 +79,10 @@ class ContextJudge:
         self.historical_cues = CueMatcher(context.historical)
         self.deposit_insurance = CueMatcher(context.deposit_insurance)
         self.non_deposit = CueMatcher(context.non_deposit_products)
+        self.embedded_question = CueMatcher(context.embedded_question)
+        self.affirmation = CueMatcher(context.answer_affirmation)
+        self.goal = CueMatcher(context.goal_before)
+        self.deposits = CueMatcher(context.deposits)
 
     def _scoped(self, text: str, begin: int, start: int) -> str:
         """Text before the match in its scope, cut at the last breaker, look-alikes blanked."""
@@ -93,15 +102,39 @@ class ContextJudge:
         width = ZH_WINDOW if _mostly_han(text[start:end]) else EN_WINDOW
         return Window(before=before[-width:], after=after[:width])
 
-    def negated(self, text: str, start: int, end: int) -> bool:
+    def negated(
+        self, text: str, start: int, end: int, parts: tuple[tuple[int, int], ...] = ()
+    ) -> bool:
+        """An odd number of negations govern the claim: before it, inside it, refuting it."""
         clause = self._clause(text, start, end)
         tail = clause.before.rstrip(" '\"")
-        if self.adjacent.ends_near(tail, ADJACENT_CHARS):
-            return True
-        if self.negation.search(clause.before):
-            return True
+        spans = self.negation.spans(tail)
+        spans += [
+            span for span in self.adjacent.spans(tail) if span[1] > len(tail) - ADJACENT_CHARS
+        ]
+        count = _units(spans) - len(_CORRELATIVE.findall(f"{tail} {text[start:end]}"))
+        for (_, gap_start), (gap_end, _) in pairwise(parts):
+            gap = self.not_negation.remove(text[gap_start:gap_end])
+            count += _units(self.negation.spans(gap) + self.adjacent.spans(gap))
         # "Guaranteed returns are not…", "保本是不可能的"
-        return self.refutation.search(clause.after)
+        if self.refutation.search(clause.after):
+            count += 1
+        return count % 2 == 1
+
+    def open_question(self, text: str, start: int, end: int) -> bool:
+        """是否保本 / whether it is guaranteed: asked, not claimed, unless the answer affirms."""
+        begin, finish = segment_bounds(text, start, end, CLAUSE_MARKS)
+        if not self.embedded_question.search(self._scoped(text, begin, start)):
+            return False
+        answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
+        return not self.affirmation.search(answer)
+
+    def goal_pointing_to_deposits(self, text: str, start: int, end: int) -> bool:
+        """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
+        begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
+        return self.goal.search(self._scoped(text, begin, start)) and self.deposits.search(
+            text[begin:finish]
+        )
 
     def refuted_in_sentence(self, text: str, start: int, end: int) -> bool:
         """A refutation or warning anywhere in the sentence (for quoted terms only)."""
@@ -137,6 +170,16 @@ class ContextJudge:
         return self.deposit_insurance.search(text) and not self.non_deposit.search(
             self.deposit_insurance.remove(text)
         )
+
+
+def _units(spans: list[tuple[int, int]]) -> int:
+    """Overlapping or touching cues are one negation: 并不 + 不代表 in 并不代表."""
+    count, reach = 0, -1
+    for start, end in sorted(spans):
+        if start > reach:
+            count += 1
+        reach = max(reach, end)
+    return count
 
 
 def _next_sentence(text: str, position: int) -> str:

@@ -6,10 +6,13 @@ raises `RuleFileError` naming the file and the problem, so a bad edit is never h
 
 import re
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# RuleFileError is re-exported: callers catch it from here.
+from api.compliance.yaml_files import RuleFileError as RuleFileError
+from api.compliance.yaml_files import validated
 
 PRODUCT_TYPES = frozenset(
     {
@@ -30,7 +33,8 @@ PRODUCT_TYPES = frozenset(
     }
 )
 _RULE_NAME = re.compile(r"^[a-z][a-z_]*$")
-M = TypeVar("M", bound=BaseModel)
+# Concepts computed in code rather than listed: a percentage or "N个点" / "N percent".
+BUILTIN_CONCEPTS = frozenset({"PCT"})
 
 
 def _known_types(types: list[str]) -> list[str]:
@@ -38,10 +42,6 @@ def _known_types(types: list[str]) -> list[str]:
     if unknown:
         raise ValueError(f"unknown product types {unknown}")
     return types
-
-
-class RuleFileError(ValueError):
-    """A compliance data file is missing, unreadable or invalid."""
 
 
 class Strict(BaseModel):
@@ -73,11 +73,68 @@ class LanguageRule(Strict):
     exclude: list[str] = []
 
 
+class Concept(Strict):
+    """A class of interchangeable words (保证/确保/guarantee*/promise*…) used by frames.
+
+    English cues match whole words; a trailing `*` also matches longer words (guarant*).
+    `exclude`: longer expressions in which a cue does not stand for the concept (一定程度).
+    """
+
+    zh: list[str] = []
+    en: list[str] = []
+    exclude: list[str] = []
+
+
+_FRAME_JOINERS = (" + ", " > ")
+
+
+class Frame(Strict):
+    """Concepts that together make a claim: `a + b` in any order, `a > b` in this order.
+
+    Each element lies within `gap` words (or Han characters) of the next one, in one clause
+    (`scope: sentence` lets it cross commas), with no scope breaker (但, but…) in between.
+    """
+
+    match: str
+    gap: int = Field(default=6, ge=0, le=30)
+    scope: Literal["clause", "sentence"] = "clause"
+    also: list[str] = []  # concepts that must also occur somewhere in the sentence
+    unless: list[str] = []  # concepts that must not occur in the sentence (fees, allocations)
+    allowed_for_types: list[str] | None = None  # overrides the rule's for this frame
+    vague: bool = False  # tolerated when the sentence names the risk
+
+    @model_validator(mode="before")
+    @classmethod
+    def from_text(cls, value: object) -> object:
+        return {"match": value} if isinstance(value, str) else value
+
+    @property
+    def ordered(self) -> bool:
+        return " > " in self.match
+
+    @property
+    def elements(self) -> list[str]:
+        joiner = _FRAME_JOINERS[1] if self.ordered else _FRAME_JOINERS[0]
+        return [element.strip() for element in self.match.split(joiner)]
+
+    @model_validator(mode="after")
+    def one_kind_of_joiner(self) -> "Frame":
+        if all(joiner in self.match for joiner in _FRAME_JOINERS):
+            raise ValueError(f"frame {self.match!r} mixes ' + ' and ' > '")
+        if any(not element or " " in element for element in self.elements):
+            raise ValueError(f"frame {self.match!r}: elements are concept names")
+        if self.allowed_for_types is not None:
+            _known_types(self.allowed_for_types)
+        return self
+
+
 class RuleDefinition(Strict):
     name: str
     description: str
     zh: LanguageRule
     en: LanguageRule
+    # Concept co-occurrences (see `concepts` and api/compliance/frames.py), both languages.
+    frames: list[Frame] = []
     # The claim is true for these product types (deposits are principal-protected by deposit
     # insurance; fixed-rate deposits pay contractual interest): allowed when every presented
     # product is one of them.
@@ -103,7 +160,9 @@ class RuleDefinition(Strict):
     @model_validator(mode="after")
     def has_something_to_match(self) -> "RuleDefinition":
         sources = (self.zh, self.en)
-        if not any(s.phrases or s.patterns or s.vague_phrases or s.vague_patterns for s in sources):
+        if not self.frames and not any(
+            s.phrases or s.patterns or s.vague_phrases or s.vague_patterns for s in sources
+        ):
             raise ValueError(f"rule {self.name} has no phrases or patterns")
         return self
 
@@ -123,11 +182,20 @@ class Context(Strict):
     historical: Cues
     deposit_insurance: Cues
     non_deposit_products: Cues
+    # An embedded question (是否保本, whether it is guaranteed) is not a claim, unless the
+    # answer that follows affirms it (是的, yes).
+    embedded_question: Cues = Cues()
+    answer_affirmation: Cues = Cues()
+    # The customer's goal ("if capital safety matters most…") in a sentence that points to
+    # deposits describes what deposits do, not what a product promises.
+    goal_before: Cues = Cues()
+    deposits: Cues = Cues()
 
 
 class RulesFile(Strict):
     version: str = Field(min_length=1)
     context: Context
+    concepts: dict[str, Concept] = {}
     rules: list[RuleDefinition] = Field(min_length=1)
 
     @field_validator("version", mode="before")
@@ -141,6 +209,12 @@ class RulesFile(Strict):
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValueError(f"duplicate rule names {duplicates}")
+        known = set(self.concepts) | BUILTIN_CONCEPTS
+        for rule in self.rules:
+            for frame in rule.frames:
+                unknown = sorted(set(frame.elements + frame.also + frame.unless) - known)
+                if unknown:
+                    raise ValueError(f"rule {rule.name}: frame {frame.match!r} uses {unknown}")
         return self
 
 
@@ -194,42 +268,9 @@ class DisclosuresFile(Strict):
         return self
 
 
-class _Yaml12BooleansLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. In YAML 1.1 the cue word `no` would be False."""
-
-
-_Yaml12BooleansLoader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Yaml12BooleansLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _read_yaml(path: Path) -> object:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12BooleansLoader)
-    except OSError as exc:
-        raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"{path}: not valid YAML ({exc})") from exc
-
-
-def _validated(model: type[M], path: Path) -> M:
-    try:
-        return model.model_validate(_read_yaml(path))
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc']) or 'file'}: {error['msg']}"
-            for error in exc.errors()
-        )
-        raise RuleFileError(f"{path}: {problems}") from exc
-
-
 def load_rules_file(path: Path) -> RulesFile:
-    return _validated(RulesFile, path)
+    return validated(RulesFile, path)
 
 
 def load_disclosures_file(path: Path) -> DisclosuresFile:
-    return _validated(DisclosuresFile, path)
+    return validated(DisclosuresFile, path)

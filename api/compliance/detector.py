@@ -16,7 +16,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
 
+from api.compliance.context import CueMatcher
 from api.compliance.definitions import LanguageRule, RuleDefinition, RuleFileError, RulesFile
+from api.compliance.frames import FrameDetector
 from api.compliance.normalise import HAN, NormalisedText, normalise, sentence_bounds
 from api.compliance.patterns import PatternError, compile_pattern, required_literals
 
@@ -30,6 +32,15 @@ class Candidate:
     start: int  # offsets in the normalised text
     end: int
     vague: bool
+    # The parts that make the claim (a frame's concepts); text between them is context that
+    # may negate it ("收益不保证"). A phrase or pattern is one element.
+    elements: tuple[tuple[int, int], ...] = ()
+    # Product types for which this claim is true, when a frame overrides its rule's.
+    allowed_for_types: tuple[str, ...] | None = None
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        return self.elements or ((self.start, self.end),)
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +119,7 @@ class Detector:
         nlp = pipelines()
         self._matchers = {lang: _LanguageMatchers(nlp[lang]) for lang in LANGUAGES}
         self._exclusions: dict[str, list[str]] = {}
+        self._frames = FrameDetector(rules, CueMatcher(rules.context.scope_breakers))
         for rule in rules.rules:
             self._exclusions[rule.name] = []
             for lang in LANGUAGES:
@@ -141,4 +153,18 @@ class Detector:
                     start, end = span.start_char, span.end_char
                     if not self._excluded(rule, normalised.text, start, end):
                         found.append(Candidate(rule, start, end, vague=key.endswith(_VAGUE)))
+        for match in self._frames.find(normalised.text):
+            if not any(
+                self._excluded(match.rule, normalised.text, *part) for part in match.elements
+            ):
+                found.append(
+                    Candidate(
+                        match.rule,
+                        match.start,
+                        match.end,
+                        match.vague,
+                        match.elements,
+                        match.allowed_for_types,
+                    )
+                )
         return sorted(found, key=lambda candidate: (candidate.start, candidate.rule))

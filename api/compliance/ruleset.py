@@ -10,6 +10,7 @@ reports the error.
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -84,7 +85,10 @@ class RuleSet:
     ) -> bool:
         text, start, end = normalised.text, candidate.start, candidate.end
         judge = self._judge
-        if product_types and all(kind in rule.allowed_for_types for kind in product_types):
+        allowed: Sequence[str] = rule.allowed_for_types
+        if candidate.allowed_for_types is not None:
+            allowed = candidate.allowed_for_types
+        if product_types and all(kind in allowed for kind in product_types):
             return True
         if (
             rule.allowed_with_deposit_insurance
@@ -99,9 +103,11 @@ class RuleSet:
         if _quoted(normalised, start, end) and judge.refuted_in_sentence(text, start, end):
             return True  # 有人把货币基金叫“无风险产品”，这种说法不对。
         return (
-            judge.negated(text, start, end)
+            judge.negated(text, start, end, candidate.parts)
             or judge.warned_against(text, start, end)
             or judge.answered_question(text, start, end)
+            or judge.open_question(text, start, end)
+            or judge.goal_pointing_to_deposits(text, start, end)
         )
 
     def blocked_reply(self, lang: str) -> str:

@@ -137,3 +137,15 @@ def test_create_through_the_graph_api(
 ) -> None:
     created = LanguageDetector.create({}, model_storage, Resource("lang"), execution_context)
     assert detect(created, "你好") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could you reply to me in chinese", "zh"),
+        ("please talk to me in English", "en"),
+        ("mandarin from now on", "zh"),
+    ],
+)
+def test_requests_with_an_object_pronoun(detector, text: str, expected: str) -> None:
+    assert detect(detector, text, "en" if expected == "zh" else "zh") == expected
