@@ -83,6 +83,7 @@ class ContextJudge:
         self.affirmation = CueMatcher(context.answer_affirmation)
         self.goal = CueMatcher(context.goal_before)
         self.deposits = CueMatcher(context.deposits)
+        self.fixed_rate_deposits = CueMatcher(context.fixed_rate_deposits)
 
     def _scoped(self, text: str, begin: int, start: int) -> str:
         """Text before the match in its scope, cut at the last breaker, look-alikes blanked."""
@@ -129,6 +130,25 @@ class ContextJudge:
         answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return not self.affirmation.search(answer)
 
+    def about_a_fixed_rate_deposit(
+        self, text: str, start: int, parts: tuple[tuple[int, int], ...]
+    ) -> bool:
+        """The claim is about a fixed-rate deposit ("定期存款的利息是固定的"), no other product named.
+
+        The deposit must come before the claim's last part and not be a part itself: in "safer
+        than a savings account" the deposit is what the product is compared with.
+        """
+        begin, _ = segment_bounds(text, start, start + 1, CLAUSE_MARKS)
+        first, last = segment_bounds(text, start, start + 1, SENTENCE_MARKS)
+        subject = any(
+            not any(a < part[1] and part[0] < b for part in parts)
+            for a, b in self.fixed_rate_deposits.spans(text[: parts[-1][0]])
+            if a >= begin
+        )
+        return subject and not self.non_deposit.search(
+            self.deposit_insurance.remove(text[first:last])
+        )
+
     def goal_pointing_to_deposits(self, text: str, start: int, end: int) -> bool:
         """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
@@ -143,8 +163,12 @@ class ContextJudge:
         return self.refutation.search(sentence) or self.warning.search(sentence)
 
     def warned_against(self, text: str, start: int, end: int) -> bool:
+        """A warning cue opens before the claim ("任何人向您承诺…" may hold 承诺 itself)."""
         begin, _ = segment_bounds(text, start, end, SENTENCE_MARKS)
-        return self.warning.search(self._scoped(text, begin, start))
+        scoped = self._scoped(text, begin, end)
+        return any(
+            cue_start < len(scoped) - (end - start) for cue_start, _ in self.warning.spans(scoped)
+        )
 
     def answered_question(self, text: str, start: int, end: int) -> bool:
         """A customer's question quoted or echoed, followed by an answer that says no."""

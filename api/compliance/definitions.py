@@ -33,8 +33,9 @@ PRODUCT_TYPES = frozenset(
     }
 )
 _RULE_NAME = re.compile(r"^[a-z][a-z_]*$")
-# Concepts computed in code rather than listed: a percentage or "N个点" / "N percent".
-BUILTIN_CONCEPTS = frozenset({"PCT"})
+# Concepts computed in code rather than listed: a percentage ("N个点", "N percent") or a sum
+# of money ("12万", "120,000").
+BUILTIN_CONCEPTS = frozenset({"PCT", "AMOUNT"})
 
 
 def _known_types(types: list[str]) -> list[str]:
@@ -174,6 +175,7 @@ class Context(Strict):
     negation: Cues  # anywhere earlier in the clause: 不承诺…, no product is…
     not_negation: Cues  # look like negation but are not: 不仅, 非常, don't worry
     scope_breakers: Cues  # a new statement starts: 但是, 而且, but, and
+    contrast: Cues = Cues()  # a frame never spans these: 但, but, although
     refutation_after: Cues  # said after the match: …是不可能的, …is a myth
     warning_before: Cues  # 警惕…, beware of…, anyone who promises…
     question_reporting: Cues  # 您问…, you asked whether…
@@ -190,6 +192,9 @@ class Context(Strict):
     # deposits describes what deposits do, not what a product promises.
     goal_before: Cues = Cues()
     deposits: Cues = Cues()
+    # A clause about a fixed-rate deposit ("定期存款的利息是固定的") states what is true of
+    # deposits, when the sentence names no other product.
+    fixed_rate_deposits: Cues = Cues()
 
 
 class RulesFile(Strict):

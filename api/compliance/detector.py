@@ -119,7 +119,7 @@ class Detector:
         nlp = pipelines()
         self._matchers = {lang: _LanguageMatchers(nlp[lang]) for lang in LANGUAGES}
         self._exclusions: dict[str, list[str]] = {}
-        self._frames = FrameDetector(rules, CueMatcher(rules.context.scope_breakers))
+        self._frames = FrameDetector(rules, CueMatcher(rules.context.contrast))
         for rule in rules.rules:
             self._exclusions[rule.name] = []
             for lang in LANGUAGES:
@@ -153,18 +153,30 @@ class Detector:
                     start, end = span.start_char, span.end_char
                     if not self._excluded(rule, normalised.text, start, end):
                         found.append(Candidate(rule, start, end, vague=key.endswith(_VAGUE)))
-        for match in self._frames.find(normalised.text):
-            if not any(
-                self._excluded(match.rule, normalised.text, *part) for part in match.elements
-            ):
-                found.append(
-                    Candidate(
-                        match.rule,
-                        match.start,
-                        match.end,
-                        match.vague,
-                        match.elements,
-                        match.allowed_for_types,
-                    )
-                )
+        found += self._frame_candidates(normalised.text, found)
         return sorted(found, key=lambda candidate: (candidate.start, candidate.rule))
+
+    def _frame_candidates(self, text: str, phrases: list[Candidate]) -> list[Candidate]:
+        found = []
+        for match in self._frames.find(text):
+            # A frame built on another rule's phrase is that phrase's claim: 稳赚 is
+            # guaranteed_return, not also certain + rise; 和存款一样保本 is guaranteed_principal.
+            if any(
+                p.start <= start and end <= p.end and p.rule != match.rule
+                for p in phrases
+                for start, end in match.elements
+            ):
+                continue
+            if any(self._excluded(match.rule, text, *part) for part in match.elements):
+                continue
+            found.append(
+                Candidate(
+                    match.rule,
+                    match.start,
+                    match.end,
+                    match.vague,
+                    match.elements,
+                    match.allowed_for_types,
+                )
+            )
+        return found

@@ -24,6 +24,12 @@ PERCENTAGE = re.compile(
     r"(?:%|个百分点|个点|percent\b|per cent\b|pct\b)"
     rf"|百分之[{_ZH_DIGITS}点]+"
 )
+# A sum of money: "12万", "120,000", "5000元", "CNY 1 million".
+AMOUNT = re.compile(
+    rf"(?:\d[\d,]*(?:\.\d+)?|[{_ZH_DIGITS}]+) ?(?:万|千|元|块|亿|yuan\b|cny\b|rmb\b|k\b)"
+    r"|(?:cny|rmb) ?\d[\d,]*|\d{1,3}(?:,\d{3})+"
+)
+BUILTINS = {"PCT": PERCENTAGE, "AMOUNT": AMOUNT}
 _UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")
 _LATIN = re.compile("[a-z0-9]")
 
@@ -62,14 +68,13 @@ class ConceptIndex:
             if cues:
                 self._regexes[name] = re.compile("|".join(_cue_regex(cue) for cue in cues))
             self._excludes[name] = [normalise(text).text for text in concept.exclude]
+        for name in BUILTINS:
+            self._excludes[name] = []
 
     def occurrences(self, text: str, names: set[str]) -> dict[str, list[Span]]:
         found: dict[str, list[Span]] = {}
         for name in names:
-            if name == "PCT":
-                found[name] = [match.span() for match in PERCENTAGE.finditer(text)]
-                continue
-            regex = self._regexes.get(name)
+            regex = BUILTINS.get(name) or self._regexes.get(name)
             spans = [match.span() for match in regex.finditer(text)] if regex else []
             excluded = [
                 (position, position + len(exclusion))
@@ -167,9 +172,9 @@ class FrameDetector:
                 chosen.append(pick)
             else:
                 elements = tuple(sorted(chosen))
-                if self._close(text, elements, frame.gap) and elements not in placed:
+                if self._close(text, elements, frame.gap):
                     placed.append(elements)
-        return placed
+        return _tightest(placed)
 
     def _close(self, text: str, elements: tuple[Span, ...], gap: int) -> bool:
         for (_, end), (start, _) in pairwise(elements):
@@ -177,6 +182,17 @@ class FrameDetector:
             if len(_UNITS.findall(between)) > gap or self._breakers.search(between):
                 return False
         return True
+
+
+def _tightest(placed: list[tuple[Span, ...]]) -> list[tuple[Span, ...]]:
+    """Of overlapping placements keep the shortest: the words that bind closest make the claim
+    ("基金不是存款，不能像存款那样保本" binds 像存款…保本, negated by 不能)."""
+    kept: list[tuple[Span, ...]] = []
+    for elements in sorted(set(placed), key=lambda parts: parts[-1][1] - parts[0][0]):
+        span = (elements[0][0], elements[-1][1])
+        if not any(_overlap(span, (other[0][0], other[-1][1])) for other in kept):
+            kept.append(elements)
+    return kept
 
 
 def _inside(spans: list[Span], unit: Span) -> bool:

@@ -155,6 +155,9 @@ def compact(text: str) -> str:
 
 def is_boundary(text: str, index: int, marks: set[str]) -> bool:
     char = text[index]
+    between_digits = 0 < index < len(text) - 1 and text[index - 1].isdigit()
+    if char == "," and between_digits and text[index + 1].isdigit():
+        return False  # a thousands separator: 120,000
     if char in marks:
         return True
     if char == ".":

@@ -91,6 +91,12 @@ class RuleSet:
         if product_types and all(kind in allowed for kind in product_types):
             return True
         if (
+            "time_deposit" in allowed
+            and not product_types
+            and judge.about_a_fixed_rate_deposit(text, start, candidate.parts)
+        ):
+            return True
+        if (
             rule.allowed_with_deposit_insurance
             and not product_types
             and judge.deposit_insurance_context(text)

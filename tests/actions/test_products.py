@@ -68,7 +68,9 @@ def test_browsing_filters_on_this_message_not_an_earlier_type(api: FakeApi) -> N
     from actions.products import ActionBrowseProducts
 
     api.on("GET", "/api/products", lambda params, _j: [dict(IF03, code="DD01", risk_level="R1")])
-    tracker = make_tracker("有哪些低风险的产品", intent="browse_products", slots={"product_type": "index_fund"})
+    tracker = make_tracker(
+        "有哪些低风险的产品", intent="browse_products", slots={"product_type": "index_fund"}
+    )
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionBrowseProducts().run(dispatcher, tracker, {}))
     [(_, _, params, _)] = [c for c in api.calls if c[1] == "/api/products"]

@@ -126,12 +126,17 @@ def planted_claim(stack: Stack) -> Iterator[str]:
     admin = {"Authorization": "Bearer dev-admin-token"}
     with httpx.Client(base_url=stack.base_url, timeout=30) as api:
         original = {
-            f"features_{lang}": api.get("/api/products/WMFI01", params={"lang": lang}).json()["features"]
+            f"features_{lang}": api.get("/api/products/WMFI01", params={"lang": lang}).json()[
+                "features"
+            ]
             for lang in ("zh", "en")
         }
         planted = api.put(
             "/api/admin/products/WMFI01",
-            json={"features_zh": ["本产品保本保收益，稳赚不赔"], "features_en": ["Principal and returns guaranteed"]},
+            json={
+                "features_zh": ["本产品保本保收益，稳赚不赔"],
+                "features_en": ["Principal and returns guaranteed"],
+            },
             headers=admin,
         )
         assert planted.status_code == 200, planted.text

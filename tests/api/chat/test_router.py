@@ -198,11 +198,19 @@ def test_plain_replies_pass_unchanged(client: TestClient) -> None:
     assert reply == [{"text": "Hello! How can I help?"}]
 
 
-def test_the_text_language_wins_and_neutral_text_keeps_the_conversation_language(client: TestClient) -> None:
+def test_the_text_language_wins_and_neutral_text_keeps_the_conversation_language(
+    client: TestClient,
+) -> None:
     fake = FakeRasa()
     use_rasa(client, fake)
     who = sender()
-    client.post("/api/chat", json={"sender": who, "message": "show me funds", "metadata": {"language": "zh"}})
+    client.post(
+        "/api/chat",
+        json={"sender": who, "message": "show me funds", "metadata": {"language": "zh"}},
+    )
     client.post("/api/chat", json={"sender": who, "message": "50000"})
-    client.post("/api/chat", json={"sender": who, "message": '/inform{"option":"b"}', "metadata": {"language": "zh"}})
+    client.post(
+        "/api/chat",
+        json={"sender": who, "message": '/inform{"option":"b"}', "metadata": {"language": "zh"}},
+    )
     assert [r["metadata"]["language"] for r in fake.received] == ["en", "en", "zh"]
