@@ -9,6 +9,7 @@ Negations are counted, not just found: "不能说没有风险" negates the claim
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -83,7 +84,9 @@ class ContextJudge:
         self.affirmation = CueMatcher(context.answer_affirmation)
         self.goal = CueMatcher(context.goal_before)
         self.deposits = CueMatcher(context.deposits)
-        self.fixed_rate_deposits = CueMatcher(context.fixed_rate_deposits)
+        self.deposit_kinds = {
+            kind: CueMatcher(cues) for kind, cues in context.deposit_kinds.items()
+        }
 
     def _scoped(self, text: str, begin: int, start: int) -> str:
         """Text before the match in its scope, cut at the last breaker, look-alikes blanked."""
@@ -130,31 +133,33 @@ class ContextJudge:
         answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return not self.affirmation.search(answer)
 
-    def about_a_fixed_rate_deposit(
-        self, text: str, start: int, parts: tuple[tuple[int, int], ...]
+    def about_an_allowed_deposit(
+        self, text: str, start: int, parts: tuple[tuple[int, int], ...], allowed: Sequence[str]
     ) -> bool:
-        """The claim is about a fixed-rate deposit ("定期存款的利息是固定的"), no other product named.
+        """The claim's subject is a deposit kind it is true of ("定期存款的利息是固定的"), and the
+        sentence names no other product.
 
         The deposit must come before the claim's last part and not be a part itself: in "safer
         than a savings account" the deposit is what the product is compared with.
         """
         begin, _ = segment_bounds(text, start, start + 1, CLAUSE_MARKS)
         first, last = segment_bounds(text, start, start + 1, SENTENCE_MARKS)
-        subject = any(
-            not any(a < part[1] and part[0] < b for part in parts)
-            for a, b in self.fixed_rate_deposits.spans(text[: parts[-1][0]])
-            if a >= begin
-        )
-        return subject and not self.non_deposit.search(
-            self.deposit_insurance.remove(text[first:last])
-        )
+        sentence = self.deposit_insurance.remove(text[first:last])
+        subject = False
+        for kind, cues in self.deposit_kinds.items():
+            named = [(a, b) for a, b in cues.spans(text[: parts[-1][0]]) if a >= begin]
+            if kind not in allowed and cues.search(sentence):
+                return False
+            subject = subject or any(
+                not any(a < part[1] and part[0] < b for part in parts) for a, b in named
+            )
+        return subject and not self.non_deposit.search(sentence)
 
     def goal_pointing_to_deposits(self, text: str, start: int, end: int) -> bool:
         """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
-        return self.goal.search(self._scoped(text, begin, start)) and self.deposits.search(
-            text[begin:finish]
-        )
+        pointer = text[begin:finish] + " " + _next_sentence(text, finish + 1)
+        return self.goal.search(self._scoped(text, begin, start)) and self.deposits.search(pointer)
 
     def refuted_in_sentence(self, text: str, start: int, end: int) -> bool:
         """A refutation or warning anywhere in the sentence (for quoted terms only)."""
@@ -180,6 +185,12 @@ class ContextJudge:
         # or in the next sentence ("您问是否保本：本产品不保本。").
         answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return self.answer_negation.search(self.not_negation.remove(answer))
+
+    def not_a_claim(self, sentence: str) -> bool:
+        """Sentences the classifier leaves alone: questions, and sentences that name the risk
+        ("you could lose money"), which it would otherwise read as talk of losses."""
+        stripped = sentence.strip()
+        return not stripped or stripped.endswith("?") or self.risk.search(stripped)
 
     def risk_acknowledged(self, text: str, start: int, end: int) -> bool:
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)

@@ -192,9 +192,24 @@ class Context(Strict):
     # deposits describes what deposits do, not what a product promises.
     goal_before: Cues = Cues()
     deposits: Cues = Cues()
-    # A clause about a fixed-rate deposit ("定期存款的利息是固定的") states what is true of
-    # deposits, when the sentence names no other product.
-    fixed_rate_deposits: Cues = Cues()
+    # Words naming each kind of deposit. A claim whose subject is a deposit kind the rule
+    # allows ("定期存款的利息是固定的") states what is true of it, when no other product is named.
+    deposit_kinds: dict[str, Cues] = {}
+
+    @field_validator("deposit_kinds")
+    @classmethod
+    def known_deposit_kinds(cls, kinds: dict[str, Cues]) -> dict[str, Cues]:
+        _known_types(list(kinds))
+        return kinds
+
+
+class ClassifierSettings(Strict):
+    """The second-stage model (api/compliance/classifier.py), named and pinned by hash."""
+
+    model: str  # file name, beside rules.yml
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    threshold: float = Field(ge=0.5, le=1.0)  # P(violation) at or above which it blocks
+    enabled: bool = True
 
 
 class RulesFile(Strict):
@@ -202,6 +217,7 @@ class RulesFile(Strict):
     context: Context
     concepts: dict[str, Concept] = {}
     rules: list[RuleDefinition] = Field(min_length=1)
+    classifier: ClassifierSettings | None = None
 
     @field_validator("version", mode="before")
     @classmethod

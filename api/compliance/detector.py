@@ -103,8 +103,9 @@ class _LanguageMatchers:
             sentence = doc.char_span(begin, finish, alignment_mode="expand")
             if sentence is None or not len(sentence):
                 continue
+            text = sentence.text  # built from the tokens: once per sentence, not per group
             for group in self.groups:
-                if group.may_match(sentence.text):
+                if group.may_match(text):
                     found += [
                         Span(doc, sentence.start + start, sentence.start + end, label=group.key)
                         for _, start, end in group.matcher(sentence)

@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from api.compliance.classifier import SentenceClassifier, sha256
 from api.compliance.context import ContextJudge
 from api.compliance.definitions import (
+    ClassifierSettings,
     DisclosuresFile,
     RuleDefinition,
     RuleFileError,
@@ -27,7 +29,7 @@ from api.compliance.definitions import (
 )
 from api.compliance.detector import Candidate, Detector
 from api.compliance.disclosures import DisclosurePlanner
-from api.compliance.normalise import NormalisedText, normalise
+from api.compliance.normalise import NormalisedText, normalise, sentence_bounds
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +48,15 @@ class Finding:
 class RuleSet:
     """Compiled rules + disclosures of one version; immutable, shared across threads."""
 
-    def __init__(self, rules: RulesFile, disclosures: DisclosuresFile) -> None:
+    def __init__(
+        self, rules: RulesFile, disclosures: DisclosuresFile, *, folder: Path = HERE
+    ) -> None:
         self.rules = rules
         self.disclosure_definitions = disclosures
         self.version = f"{rules.version}+{disclosures.version}"
         self.loaded_at = datetime.now(UTC)
         self._detector = Detector(rules)
+        self._classifier = _load_classifier(rules.classifier, folder)
         self._judge = ContextJudge(rules.context)
         self._by_name = {rule.name: rule for rule in rules.rules}
         self.disclosures = DisclosurePlanner(disclosures)
@@ -65,7 +70,8 @@ class RuleSet:
         self, normalised: NormalisedText, product_types: list[str | None]
     ) -> list[Finding]:
         findings: list[Finding] = []
-        for candidate in self._detector.candidates(normalised):
+        candidates = self._detector.candidates(normalised)
+        for candidate in candidates:
             rule = self._by_name[candidate.rule]
             if self._excused(rule, candidate, normalised, product_types):
                 continue
@@ -74,6 +80,23 @@ class RuleSet:
             )
             if finding not in findings:
                 findings.append(finding)
+        return findings + self._classified(normalised, candidates)
+
+    def _classified(self, normalised: NormalisedText, candidates: list[Candidate]) -> list[Finding]:
+        """The classifier's findings, in sentences where the rules saw no claim at all."""
+        settings, model = self.rules.classifier, self._classifier
+        if settings is None or model is None:
+            return []
+        findings = []
+        for begin, finish in sentence_bounds(normalised.text):
+            if any(c.start < finish and begin < c.end for c in candidates):
+                continue  # the rules read this sentence (perhaps as negated): they decide
+            if self._judge.not_a_claim(normalised.text[begin:finish]):
+                continue
+            sentence = normalised.original(begin, finish).strip()
+            probability, rule = model.predict(sentence)
+            if probability >= settings.threshold:
+                findings.append(Finding(rule, sentence))
         return findings
 
     def _excused(
@@ -90,10 +113,8 @@ class RuleSet:
             allowed = candidate.allowed_for_types
         if product_types and all(kind in allowed for kind in product_types):
             return True
-        if (
-            "time_deposit" in allowed
-            and not product_types
-            and judge.about_a_fixed_rate_deposit(text, start, candidate.parts)
+        if not product_types and judge.about_an_allowed_deposit(
+            text, start, candidate.parts, allowed
         ):
             return True
         if (
@@ -163,6 +184,21 @@ def _quoted(normalised: NormalisedText, start: int, end: int) -> bool:
     return opened and closed
 
 
+def _load_classifier(
+    settings: ClassifierSettings | None, folder: Path
+) -> SentenceClassifier | None:
+    if settings is None or not settings.enabled:
+        return None
+    path = folder / settings.model
+    try:
+        digest = sha256(path)
+    except OSError as exc:
+        raise RuleFileError(f"classifier {path}: cannot read ({exc.strerror or exc})") from exc
+    if digest != settings.sha256:
+        raise RuleFileError(f"classifier {path}: sha256 {digest} is not the one in rules.yml")
+    return SentenceClassifier.load(path)
+
+
 def _stamp(path: Path) -> tuple[int, int]:
     try:
         stat = path.stat()
@@ -197,7 +233,9 @@ class RuleSetStore:
         stamps = self._current_stamps()
         try:
             ruleset = RuleSet(
-                load_rules_file(self.rules_path), load_disclosures_file(self.disclosures_path)
+                load_rules_file(self.rules_path),
+                load_disclosures_file(self.disclosures_path),
+                folder=self.rules_path.parent,
             )
         except RuleFileError as exc:
             self._stamps = stamps  # do not retry the same broken files on every review
