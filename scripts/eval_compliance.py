@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/eval_compliance.py [corpus.yml ...]
 
-Prints precision, recall and false-positive rate per file and language, lists every
+Prints precision, recall and false-positive rate per file and language (and, under "model",
+the violations / false positives that only the second-stage classifier flagged), lists every
 misclassified sentence, and writes bench/results/compliance_eval.json.
 """
 
@@ -19,7 +20,11 @@ from api.compliance.evaluation import load_corpus, run_corpus, score_by_language
 from api.compliance.ruleset import default_store  # noqa: E402
 
 CORPUS_DIR = ROOT / "tests" / "compliance_corpus"
-DEFAULT_FILES = [CORPUS_DIR / "corpus.yml", *sorted(CORPUS_DIR.glob("heldout*.yml"))]
+DEFAULT_FILES = [
+    CORPUS_DIR / "corpus.yml",
+    CORPUS_DIR / "paraphrases.yml",
+    *sorted(CORPUS_DIR.glob("heldout*.yml")),
+]
 RESULTS = ROOT / "bench" / "results" / "compliance_eval.json"
 
 
@@ -31,16 +36,19 @@ def main(paths: list[Path]) -> int:
         "files": {},
     }
     print(f"rule version {ruleset.version}\n")
-    header = ("file", "lang", "n", "viol", "prec", "recall", "FPR", "rule ok")
-    print("{:<15}{:<5}{:>5}{:>6}{:>8}{:>8}{:>8}{:>9}".format(*header))
+    header = ("file", "lang", "n", "viol", "prec", "recall", "FPR", "rule ok", "model")
+    print("{:<17}{:<5}{:>5}{:>6}{:>8}{:>8}{:>8}{:>9}{:>8}".format(*header))
     for path in paths:
         by_lang = score_by_language(run_corpus(load_corpus(path), ruleset))
         report["files"][path.name] = {lang: asdict(scores) for lang, scores in by_lang.items()}  # type: ignore[index]
         for lang, scores in by_lang.items():
             rule_ok = f"{scores.expected_rule_fired}/{scores.true_positives}"
+            # violations / false positives that only the second-stage classifier flagged
+            model = f"{scores.classifier_true_positives}/{scores.classifier_false_positives}"
             print(
-                f"{path.name:<15}{lang:<5}{scores.sentences:>5}{scores.violations:>6}"
-                f"{scores.precision:>8.1%}{scores.recall:>8.1%}{scores.false_positive_rate:>8.1%}{rule_ok:>9}"
+                f"{path.name:<17}{lang:<5}{scores.sentences:>5}{scores.violations:>6}"
+                f"{scores.precision:>8.1%}{scores.recall:>8.1%}{scores.false_positive_rate:>8.1%}"
+                f"{rule_ok:>9}{model:>8}"
             )
         for error in by_lang["all"].errors:
             kind = "MISSED" if error["label"] == "violation" else "FALSE+"

@@ -42,6 +42,7 @@ class Outcome:
     expected_rule: str | None
     fired: list[str]
     matches: list[str]
+    only_classifier: bool = False  # flagged by the second-stage model alone
 
     @property
     def flagged(self) -> bool:
@@ -61,6 +62,8 @@ class Scores:
     false_negatives: int = 0
     true_negatives: int = 0
     expected_rule_fired: int = 0
+    classifier_true_positives: int = 0  # violations only the classifier caught
+    classifier_false_positives: int = 0
     precision: float = 1.0
     recall: float = 1.0
     false_positive_rate: float = 0.0
@@ -95,7 +98,12 @@ def run_corpus(corpus: Corpus, ruleset: RuleSet) -> list[Outcome]:
                 label=sentence.label,
                 expected_rule=sentence.rule,
                 fired=review.rules_fired,
-                matches=[f"{v.rule}: {v.match}" for v in review.violations],
+                matches=[
+                    f"{v.rule}: {v.match}" + (" [classifier]" if v.by_classifier else "")
+                    for v in review.violations
+                ],
+                only_classifier=bool(review.violations)
+                and all(v.by_classifier for v in review.violations),
             )
         )
     return outcomes
@@ -108,6 +116,7 @@ def score(outcomes: list[Outcome]) -> Scores:
             scores.violations += 1
             if outcome.flagged:
                 scores.true_positives += 1
+                scores.classifier_true_positives += outcome.only_classifier
                 if outcome.expected_rule in outcome.fired:
                     scores.expected_rule_fired += 1
                 else:
@@ -116,6 +125,7 @@ def score(outcomes: list[Outcome]) -> Scores:
                 scores.false_negatives += 1
         elif outcome.flagged:
             scores.false_positives += 1
+            scores.classifier_false_positives += outcome.only_classifier
         else:
             scores.true_negatives += 1
         if not outcome.correct:

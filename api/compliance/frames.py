@@ -4,7 +4,7 @@
 return" are all the frame `assurance + return`; no phrase list has to foresee each wording.
 Concepts are synonym classes per language (rules.yml `concepts`); a frame names them, and
 `a > b` asks for this order. Elements must be close (`gap` words or Han characters between
-neighbours), inside one clause (or sentence), with no scope breaker (但, but…) in between.
+neighbours), inside one clause (or sentence), with no contrast word (但, but…) in between.
 Whether a match is a claim (negation, questions, deposits…) is decided later, as for phrases.
 """
 

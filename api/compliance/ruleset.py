@@ -42,7 +42,8 @@ DEFAULT_CHECK_INTERVAL = 3.0
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    match: str  # as the author wrote it (original characters)
+    match: str  # as the author wrote it (original characters); the sentence, for the classifier
+    by_classifier: bool = False
 
 
 class RuleSet:
@@ -83,9 +84,15 @@ class RuleSet:
         return findings + self._classified(normalised, candidates)
 
     def _classified(self, normalised: NormalisedText, candidates: list[Candidate]) -> list[Finding]:
-        """The classifier's findings, in sentences where the rules saw no claim at all."""
+        """The classifier's findings, in sentences where the rules saw no claim at all.
+
+        Both the sentence and the whole message must look like a violation: the model learnt
+        from whole messages, and a fragment ("This is a NAV-based WMP;") says too little.
+        """
         settings, model = self.rules.classifier, self._classifier
         if settings is None or model is None:
+            return []
+        if model.predict(normalised.source)[0] < settings.threshold:
             return []
         findings = []
         for begin, finish in sentence_bounds(normalised.text):
@@ -96,7 +103,7 @@ class RuleSet:
             sentence = normalised.original(begin, finish).strip()
             probability, rule = model.predict(sentence)
             if probability >= settings.threshold:
-                findings.append(Finding(rule, sentence))
+                findings.append(Finding(rule, sentence, by_classifier=True))
         return findings
 
     def _excused(
