@@ -16,6 +16,7 @@ from itertools import pairwise
 from api.compliance.definitions import Context, Cues
 from api.compliance.normalise import (
     CLAUSE_MARKS,
+    HAN,
     SENTENCE_MARKS,
     is_boundary,
     normalise,
@@ -27,6 +28,7 @@ ADJACENT_CHARS = 2
 ZH_WINDOW = 16
 EN_WINDOW = 70
 _QUESTION_MARKS = SENTENCE_MARKS | {":"}
+_UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")  # Han characters and Latin words
 # "neither … nor …" is one negation, not two.
 _CORRELATIVE = re.compile(r"(?<![a-z])neither\b.*?\bnor\b")
 
@@ -83,6 +85,7 @@ class ContextJudge:
         self.embedded_question = CueMatcher(context.embedded_question)
         self.affirmation = CueMatcher(context.answer_affirmation)
         self.goal = CueMatcher(context.goal_before)
+        self.valued = CueMatcher(context.valued_before)
         self.deposits = CueMatcher(context.deposits)
         self.deposit_kinds = {
             kind: CueMatcher(cues) for kind, cues in context.deposit_kinds.items()
@@ -155,6 +158,11 @@ class ContextJudge:
             )
         return subject and not self.non_deposit.search(sentence)
 
+    def valued_goal(self, text: str, start: int, end: int) -> bool:
+        """ "注重本金安全", "keeping your money safe": what someone values, not a product's property."""
+        tail = self._clause(text, start, end).before.rstrip(" '\"")
+        return self.valued.ends_near(tail, ADJACENT_CHARS)
+
     def goal_pointing_to_deposits(self, text: str, start: int, end: int) -> bool:
         """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
@@ -186,11 +194,13 @@ class ContextJudge:
         answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return self.answer_negation.search(self.not_negation.remove(answer))
 
-    def not_a_claim(self, sentence: str) -> bool:
-        """Sentences the classifier leaves alone: questions, and sentences that name the risk
-        ("you could lose money"), which it would otherwise read as talk of losses."""
+    def not_a_claim(self, sentence: str, min_units: int) -> bool:
+        """Sentences the classifier leaves alone: fragments, questions, and sentences that name
+        the risk ("you could lose money"), which it would otherwise read as talk of losses."""
         stripped = sentence.strip()
-        return not stripped or stripped.endswith("?") or self.risk.search(stripped)
+        if len(_UNITS.findall(stripped)) < min_units:
+            return True  # a fragment ("Rate locked for 3 years") says too little to judge
+        return stripped.endswith("?") or self.risk.search(stripped)
 
     def risk_acknowledged(self, text: str, start: int, end: int) -> bool:
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)

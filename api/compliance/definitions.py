@@ -191,6 +191,7 @@ class Context(Strict):
     # The customer's goal ("if capital safety matters most…") in a sentence that points to
     # deposits describes what deposits do, not what a product promises.
     goal_before: Cues = Cues()
+    valued_before: Cues = Cues()  # right before the claim: 注重本金安全, keeping your money safe
     deposits: Cues = Cues()
     # Words naming each kind of deposit. A claim whose subject is a deposit kind the rule
     # allows ("定期存款的利息是固定的") states what is true of it, when no other product is named.
@@ -209,6 +210,7 @@ class ClassifierSettings(Strict):
     model: str  # file name, beside rules.yml
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     threshold: float = Field(ge=0.5, le=1.0)  # P(violation) at or above which it blocks
+    min_units: int = Field(default=6, ge=1)  # shorter sentences (Han chars, words) are skipped
     enabled: bool = True
 
 

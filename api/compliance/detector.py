@@ -19,7 +19,14 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from api.compliance.context import CueMatcher
 from api.compliance.definitions import LanguageRule, RuleDefinition, RuleFileError, RulesFile
 from api.compliance.frames import FrameDetector
-from api.compliance.normalise import HAN, NormalisedText, normalise, sentence_bounds
+from api.compliance.normalise import (
+    CLAUSE_MARKS,
+    HAN,
+    NormalisedText,
+    is_boundary,
+    normalise,
+    sentence_bounds,
+)
 from api.compliance.patterns import PatternError, compile_pattern, required_literals
 
 LANGUAGES = ("zh", "en")
@@ -64,6 +71,9 @@ class _PatternGroup:
     key: str
     matcher: Matcher
     required: list[list[str]]
+    # Gaps never cross clause punctuation, so a pattern without a punctuation literal matches
+    # inside one clause: run it per clause (short docs keep spaCy's Matcher fast).
+    within_clause: bool
 
     def may_match(self, sentence: str) -> bool:
         return all(any(text in sentence for text in options) for options in self.required)
@@ -93,7 +103,8 @@ class _LanguageMatchers:
             matcher = Matcher(self.nlp.vocab)
             matcher.add(key, compiled)
             required = required_literals(source, lambda text: normalise(text).text)
-            self.groups.append(_PatternGroup(key, matcher, required))
+            within_clause = not any(mark in source for mark in CLAUSE_MARKS)
+            self.groups.append(_PatternGroup(key, matcher, required, within_clause))
 
     def spans(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
@@ -103,14 +114,30 @@ class _LanguageMatchers:
             sentence = doc.char_span(begin, finish, alignment_mode="expand")
             if sentence is None or not len(sentence):
                 continue
-            text = sentence.text  # built from the tokens: once per sentence, not per group
+            clauses = [
+                span
+                for a, b in _clause_bounds(doc.text, begin, finish)
+                if (span := doc.char_span(a, b, alignment_mode="expand")) is not None
+            ]
+            units = {False: [(sentence, sentence.text)], True: [(c, c.text) for c in clauses]}
             for group in self.groups:
-                if group.may_match(text):
-                    found += [
-                        Span(doc, sentence.start + start, sentence.start + end, label=group.key)
-                        for _, start, end in group.matcher(sentence)
-                    ]
+                for unit, text in units[group.within_clause]:
+                    if group.may_match(text):
+                        found += [
+                            Span(doc, unit.start + start, unit.start + end, label=group.key)
+                            for _, start, end in group.matcher(unit)
+                        ]
         return found
+
+
+def _clause_bounds(text: str, begin: int, finish: int) -> list[tuple[int, int]]:
+    bounds, start = [], begin
+    for index in range(begin, finish):
+        if is_boundary(text, index, CLAUSE_MARKS):
+            bounds.append((start, index + 1))
+            start = index + 1
+    bounds.append((start, finish))
+    return [(a, b) for a, b in bounds if b > a]
 
 
 class Detector:

@@ -58,6 +58,11 @@ class RuleSet:
         self.loaded_at = datetime.now(UTC)
         self._detector = Detector(rules)
         self._classifier = _load_classifier(rules.classifier, folder)
+        unknown = set(self._classifier.classes[1:] if self._classifier else []) - {
+            rule.name for rule in rules.rules
+        }
+        if unknown:
+            raise RuleFileError(f"the classifier names rules that rules.yml lacks: {unknown}")
         self._judge = ContextJudge(rules.context)
         self._by_name = {rule.name: rule for rule in rules.rules}
         self.disclosures = DisclosurePlanner(disclosures)
@@ -98,7 +103,7 @@ class RuleSet:
         for begin, finish in sentence_bounds(normalised.text):
             if any(c.start < finish and begin < c.end for c in candidates):
                 continue  # the rules read this sentence (perhaps as negated): they decide
-            if self._judge.not_a_claim(normalised.text[begin:finish]):
+            if self._judge.not_a_claim(normalised.text[begin:finish], settings.min_units):
                 continue
             sentence = normalised.original(begin, finish).strip()
             probability, rule = model.predict(sentence)
@@ -142,6 +147,7 @@ class RuleSet:
             or judge.answered_question(text, start, end)
             or judge.open_question(text, start, end)
             or judge.goal_pointing_to_deposits(text, start, end)
+            or judge.valued_goal(text, start, end)
         )
 
     def blocked_reply(self, lang: str) -> str:

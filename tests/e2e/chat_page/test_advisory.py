@@ -76,11 +76,13 @@ def test_a_complete_advisory_conversation(
         answer_every_question(page, words["result"])
         level = int(re.search(r"C([1-5])", bot_messages(page).last.inner_text()).group(1))  # type: ignore[union-attr]
 
+        cards_before = page.locator("#log .product-card").count()
         send(page, words["advice"])
-        expect(page.locator("#log .product-card").last).to_be_visible(timeout=WAIT)
-        last_answer = bot_messages(page).last
-        risks = [int(code[1]) for code in last_answer.locator(".risk-code").all_inner_texts()]
-        assert risks and max(risks) <= level
-        page.screenshot(path=str(artifacts / f"advisory-{lang}.png"), full_page=True)
+        expect(page.locator("#log .product-card")).not_to_have_count(cards_before, timeout=WAIT)
+        page.screenshot(path=str(artifacts / f"advisory-{lang}.png"))
+        suggestion = page.locator("#log .from-bot").filter(has=page.locator(".product-card")).last
+        risks = [int(code[1]) for code in suggestion.locator(".risk-code").all_inner_texts()]
+        assert risks, suggestion.inner_text()
+        assert max(risks) <= level
     finally:
         context.close()
