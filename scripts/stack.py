@@ -45,7 +45,6 @@ class Stack:
         env.update(
             {
                 "DATABASE_URL": self.database_url or f"sqlite:///{self.workdir / 'app.db'}",
-                "RASA_TRACKER_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
                 "REDIS_URL": self.redis_url,
                 "API_PORT": str(self.api_port),
                 "RASA_PORT": str(self.rasa_port),
@@ -59,6 +58,10 @@ class Stack:
                 "RATE_LIMIT_PER_MINUTE": env_or("RATE_LIMIT_PER_MINUTE", "100000"),
             }
         )
+        if self.database_url is None:
+            env["RASA_TRACKER_URL"] = f"sqlite:///{self.workdir / 'rasa.db'}"
+        else:
+            env.pop("RASA_TRACKER_URL", None)  # Rasa follows DATABASE_URL (bot/launch.py)
         return env
 
     def _spawn(self, name: str, args: list[str]) -> None:
