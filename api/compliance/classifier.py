@@ -5,7 +5,7 @@ the rules found nothing at all (not even a negated or excused claim), and only r
 violation when it is confident; it then names the rule it believes was broken, so every
 finding still names a rule. It is a softmax regression over hashed character n-grams (Chinese)
 and word n-grams (English) of the normalised text: no downloads, numpy only, trained by
-scripts/train_compliance_classifier.py from the labelled corpus files and persisted beside
+api/compliance/training.py from the labelled corpus files and persisted beside
 this module. rules.yml (`classifier:`) names the file, its SHA-256 and the threshold, so a
 model change is a rule-set change with its own version.
 """
@@ -30,12 +30,12 @@ _WORDS = re.compile(r"[a-z]+|\d+")
 Floats = npt.NDArray[np.float32]
 
 
-def features(text: str) -> npt.NDArray[np.int64]:
+def features(text: str, *, normalised: bool = False) -> npt.NDArray[np.int64]:
     """Hashed feature indices of a text: character 1-4-grams holding Han characters or
     spanning 3+ characters, and English word 1-3-grams, per clause (so n-grams never join
-    two clauses)."""
+    two clauses). `normalised`: the text is already normalised (api.compliance.normalise)."""
     grams: set[str] = set()
-    for clause in _CLAUSES.split(normalise(text).text):
+    for clause in _CLAUSES.split(text if normalised else normalise(text).text):
         padded = f"^{clause.strip()}$"
         for size in (1, 2, 3, 4):
             for index in range(len(padded) - size + 1):
@@ -64,14 +64,14 @@ class SentenceClassifier:
         self.weights = weights  # DIMENSIONS × classes
         self.bias = bias
 
-    def probabilities(self, text: str) -> Floats:
-        scores = self.weights[features(text)].sum(axis=0) + self.bias
+    def probabilities(self, text: str, *, normalised: bool = False) -> Floats:
+        scores = self.weights[features(text, normalised=normalised)].sum(axis=0) + self.bias
         exp = np.exp(scores - scores.max())
         return exp / exp.sum()  # type: ignore[no-any-return]
 
-    def predict(self, text: str) -> tuple[float, str]:
+    def predict(self, text: str, *, normalised: bool = False) -> tuple[float, str]:
         """P(violation) and the most likely rule."""
-        probabilities = self.probabilities(text)
+        probabilities = self.probabilities(text, normalised=normalised)
         rule = self.classes[1 + int(np.argmax(probabilities[1:]))]
         return float(1.0 - probabilities[0]), rule
 

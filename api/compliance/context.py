@@ -27,7 +27,7 @@ from api.compliance.normalise import (
 ADJACENT_CHARS = 2
 ZH_WINDOW = 16
 EN_WINDOW = 70
-_QUESTION_MARKS = SENTENCE_MARKS | {":"}
+_QUESTION_MARKS = SENTENCE_MARKS | {":"}  # a frozenset too
 _UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")  # Han characters and Latin words
 # "neither … nor …" is one negation, not two.
 _CORRELATIVE = re.compile(r"(?<![a-z])neither\b.*?\bnor\b")

@@ -6,6 +6,7 @@ a run of Han characters; the `en` pipeline is blank with Han runs split off Lati
 Whether a candidate really is a violation (negation, quotation, deposits…) is decided later.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,7 @@ from api.compliance.normalise import (
 from api.compliance.patterns import PatternError, compile_pattern, required_literals
 
 LANGUAGES = ("zh", "en")
+_OPTIONAL_MARK = re.compile(r"(?<=\S)\?(?=\s|$)")
 _VAGUE = "~vague"
 
 
@@ -103,7 +105,8 @@ class _LanguageMatchers:
             matcher = Matcher(self.nlp.vocab)
             matcher.add(key, compiled)
             required = required_literals(source, lambda text: normalise(text).text)
-            within_clause = not any(mark in source for mark in CLAUSE_MARKS)
+            literals = _OPTIONAL_MARK.sub("", source)  # `?` after an element is syntax
+            within_clause = not any(mark in literals for mark in CLAUSE_MARKS)
             self.groups.append(_PatternGroup(key, matcher, required, within_clause))
 
     def spans(self, doc: Doc) -> list[Span]:
@@ -114,15 +117,22 @@ class _LanguageMatchers:
             sentence = doc.char_span(begin, finish, alignment_mode="expand")
             if sentence is None or not len(sentence):
                 continue
+            text = doc.text[sentence.start_char : sentence.end_char]
+            groups = [group for group in self.groups if group.may_match(text)]
+            if not groups:
+                continue
             clauses = [
                 span
                 for a, b in _clause_bounds(doc.text, begin, finish)
                 if (span := doc.char_span(a, b, alignment_mode="expand")) is not None
             ]
-            units = {False: [(sentence, sentence.text)], True: [(c, c.text) for c in clauses]}
-            for group in self.groups:
-                for unit, text in units[group.within_clause]:
-                    if group.may_match(text):
+            units = {
+                False: [(sentence, text)],
+                True: [(c, doc.text[c.start_char : c.end_char]) for c in clauses],
+            }
+            for group in groups:
+                for unit, unit_text in units[group.within_clause]:
+                    if group.may_match(unit_text):
                         found += [
                             Span(doc, unit.start + start, unit.start + end, label=group.key)
                             for _, start, end in group.matcher(unit)
@@ -182,6 +192,8 @@ class Detector:
                     if not self._excluded(rule, normalised.text, start, end):
                         found.append(Candidate(rule, start, end, vague=key.endswith(_VAGUE)))
         found += self._frame_candidates(normalised.text, found)
+        # Several frames often find the same words: judge each claim once.
+        found = list({(c.rule, c.start, c.end, c.vague): c for c in reversed(found)}.values())
         return sorted(found, key=lambda candidate: (candidate.start, candidate.rule))
 
     def _frame_candidates(self, text: str, phrases: list[Candidate]) -> list[Candidate]:

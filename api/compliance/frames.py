@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from api.compliance.context import CueMatcher
 from api.compliance.definitions import Concept, Frame, RuleDefinition, RulesFile
-from api.compliance.normalise import CLAUSE_MARKS, HAN, SENTENCE_MARKS, is_boundary, normalise
+from api.compliance.normalise import CLAUSE_MARKS, HAN, SENTENCE_MARKS, boundaries, normalise
 
 Span = tuple[int, int]
 
@@ -122,12 +122,12 @@ def _overlap(first: Span, second: Span) -> bool:
     return first[0] < second[1] and second[0] < first[1]
 
 
-def _bounds(text: str, marks: set[str]) -> list[Span]:
+def _bounds(text: str, marks: frozenset[str]) -> list[Span]:
+    """Segments between marks, the marks themselves left out."""
     bounds, begin = [], 0
-    for index in range(len(text)):
-        if is_boundary(text, index, marks):
-            bounds.append((begin, index))
-            begin = index + 1
+    for index in boundaries(text, marks):
+        bounds.append((begin, index))
+        begin = index + 1
     bounds.append((begin, len(text)))
     return [(begin, finish) for begin, finish in bounds if finish > begin]
 

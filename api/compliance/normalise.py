@@ -9,7 +9,9 @@ a violation can quote what the author actually wrote.
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import zhconv
 
@@ -37,8 +39,8 @@ _LATIN_JOINER = re.compile(r"(?<=[a-z])\s*[-_/·*~]+\s*(?=[a-z])")
 _LETTER_SPACED = re.compile(r"\b[a-z](?:[ .\-_*][a-z]){2,}\b")
 _PERCENT_WORD = re.compile(r"%(?=[a-z])")
 _SPACES = re.compile(r"\s+")
-CLAUSE_MARKS = set(",;!?:。\n")
-SENTENCE_MARKS = set("。!?;\n")
+CLAUSE_MARKS = frozenset(",;!?:。\n")
+SENTENCE_MARKS = frozenset("。!?;\n")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def compact(text: str) -> str:
     return "".join(char for char in flat if char.isalnum())
 
 
-def is_boundary(text: str, index: int, marks: set[str]) -> bool:
+def is_boundary(text: str, index: int, marks: frozenset[str]) -> bool:
     char = text[index]
     between_digits = 0 < index < len(text) - 1 and text[index - 1].isdigit()
     if char == "," and between_digits and text[index + 1].isdigit():
@@ -167,25 +169,29 @@ def is_boundary(text: str, index: int, marks: set[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def boundaries(text: str, marks: frozenset[str]) -> tuple[int, ...]:
+    """Indices of the clause or sentence marks of a text (cached: every candidate asks)."""
+    return tuple(index for index in range(len(text)) if is_boundary(text, index, marks))
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """[begin, finish) of every sentence, its closing mark included."""
     bounds = []
     begin = 0
-    for index in range(len(text)):
-        if is_boundary(text, index, SENTENCE_MARKS):
-            bounds.append((begin, index + 1))
-            begin = index + 1
+    for index in boundaries(text, SENTENCE_MARKS):
+        bounds.append((begin, index + 1))
+        begin = index + 1
     if begin < len(text):
         bounds.append((begin, len(text)))
     return bounds
 
 
-def segment_bounds(text: str, start: int, end: int, marks: set[str]) -> tuple[int, int]:
+def segment_bounds(text: str, start: int, end: int, marks: frozenset[str]) -> tuple[int, int]:
     """The [begin, finish) of the clause or sentence around text[start:end]."""
-    begin = start
-    while begin > 0 and not is_boundary(text, begin - 1, marks):
-        begin -= 1
-    finish = end
-    while finish < len(text) and not is_boundary(text, finish, marks):
-        finish += 1
+    positions = boundaries(text, marks)
+    before = bisect_left(positions, start)
+    after = bisect_left(positions, end)
+    begin = positions[before - 1] + 1 if before else 0
+    finish = positions[after] if after < len(positions) else len(text)
     return begin, finish

@@ -97,7 +97,7 @@ class RuleSet:
         settings, model = self.rules.classifier, self._classifier
         if settings is None or model is None:
             return []
-        if model.predict(normalised.source)[0] < settings.threshold:
+        if model.predict(normalised.text, normalised=True)[0] < settings.threshold:
             return []
         findings = []
         for begin, finish in sentence_bounds(normalised.text):
@@ -105,9 +105,9 @@ class RuleSet:
                 continue  # the rules read this sentence (perhaps as negated): they decide
             if self._judge.not_a_claim(normalised.text[begin:finish], settings.min_units):
                 continue
-            sentence = normalised.original(begin, finish).strip()
-            probability, rule = model.predict(sentence)
+            probability, rule = model.predict(normalised.text[begin:finish], normalised=True)
             if probability >= settings.threshold:
+                sentence = normalised.original(begin, finish).strip()
                 findings.append(Finding(rule, sentence, by_classifier=True))
         return findings
 

@@ -16,7 +16,7 @@ from api.compliance.ruleset import (
     RuleSet,
     RuleSetStore,
 )
-from scripts.train_compliance_classifier import MODEL_PATH, training_examples
+from api.compliance.training import MODEL_PATH, training_examples
 from tests.api.compliance.conftest import small_rules
 
 WriteFiles = Callable[[str], tuple[Path, Path]]

@@ -32,7 +32,7 @@ def test_corpus_is_large_and_balanced() -> None:
     assert sum(1 for sentence in sentences if sentence.label == "ok") >= len(sentences) * 0.4
 
 
-@pytest.mark.parametrize("name", ["heldout.yml", "heldout2.yml"])
+@pytest.mark.parametrize("name", ["heldout.yml", "heldout2.yml", "heldout3.yml"])
 def test_held_out_slices_parse_and_name_known_rules(ruleset: RuleSet, name: str) -> None:
     corpus = load_corpus(CORPUS_DIR / name)
     assert len(corpus.sentences) >= 60

@@ -1,29 +1,29 @@
-"""Train the second-stage compliance classifier and pin it in rules.yml.
+"""Training the second-stage compliance classifier, and pinning it in rules.yml.
 
-    .venv/bin/python scripts/train_compliance_classifier.py            # train, save, report
-    .venv/bin/python scripts/train_compliance_classifier.py --check    # retrain, compare hash
+    .venv/bin/python -m api.compliance.training            # train, save, report
+    .venv/bin/python -m api.compliance.training --pin      # ... and write its sha256 in rules.yml
+    .venv/bin/python -m api.compliance.training --check    # retrain, compare with the file
 
 Trains on the labelled corpus files below (never on heldout3.yml or later held-out slices,
 which exist to measure generalisation), compliant sentences expanded from templates.yml, and
-the assistant's own safe texts (blocked reply, disclosures) as compliant examples. Deterministic: the same files give the same model file.
-After training, copy the printed sha256 into rules.yml (`classifier.sha256`) and bump
-`version`; the rule set refuses a model whose hash does not match.
+the assistant's own safe texts (blocked reply, disclosures) as compliant examples.
+Deterministic: the same files give the same model file. After training, pin its sha256 in
+rules.yml (`--pin` does it) and bump `version`; the rule set refuses a model whose hash does
+not match. A build-time tool: the API only loads the result (api/compliance/classifier.py).
 """
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from api.compliance.classifier import OK, Example, sha256, train
+from api.compliance.definitions import load_disclosures_file, load_rules_file
+from api.compliance.evaluation import load_corpus
+from api.compliance.ruleset import DEFAULT_DISCLOSURES_PATH, DEFAULT_RULES_PATH
 
-from api.compliance.classifier import OK, Example, sha256, train  # noqa: E402
-from api.compliance.definitions import load_disclosures_file, load_rules_file  # noqa: E402
-from api.compliance.evaluation import load_corpus  # noqa: E402
-from api.compliance.ruleset import DEFAULT_DISCLOSURES_PATH, DEFAULT_RULES_PATH  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 CORPUS_DIR = ROOT / "tests" / "compliance_corpus"
 TRAINING_FILES = ["corpus.yml", "heldout.yml", "heldout2.yml", "paraphrases.yml"]
