@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import Any
@@ -27,6 +28,19 @@ class ApiError(Exception):
         self.detail = detail
 
 
+_sessions: dict[asyncio.AbstractEventLoop, aiohttp.ClientSession] = {}
+
+
+def _session() -> aiohttp.ClientSession:
+    """One pooled session per event loop (keep-alive to the API instead of a new
+    connection for every call); the action server runs a single loop."""
+    loop = asyncio.get_running_loop()
+    session = _sessions.get(loop)
+    if session is None or session.closed:
+        session = _sessions[loop] = aiohttp.ClientSession(timeout=TIMEOUT)
+    return session
+
+
 async def request(
     method: str,
     path: str,
@@ -37,10 +51,7 @@ async def request(
     url = f"{API_URL}{path}"
     clean_params = {k: v for k, v in (params or {}).items() if v is not None}
     try:
-        async with (
-            aiohttp.ClientSession(timeout=TIMEOUT) as session,
-            session.request(method, url, params=clean_params, json=json) as response,
-        ):
+        async with _session().request(method, url, params=clean_params, json=json) as response:
             body = await response.json(content_type=None)
             if response.status >= 500:
                 raise ApiUnavailable(f"{method} {path} answered {response.status}")

@@ -8,6 +8,7 @@ from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
 from api.cache import Cache
+from api.db import unit_of_work
 from api.errors import Unauthorized
 from api.settings import Settings
 
@@ -18,15 +19,8 @@ def get_settings_dep(request: Request) -> Settings:
 
 def get_session(request: Request) -> Iterator[Session]:
     """One session per request, committed once when the handler returns."""
-    session: Session = request.app.state.sessionmaker()
-    try:
+    with unit_of_work(request.app.state.sessionmaker) as session:
         yield session
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 def get_cache(request: Request) -> Cache:

@@ -6,32 +6,17 @@ raises `RuleFileError` naming the file and the problem, so a bad edit is never h
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # RuleFileError is re-exported: callers catch it from here.
 from api.compliance.yaml_files import RuleFileError as RuleFileError
 from api.compliance.yaml_files import validated
+from api.products.vocabulary import ProductType
 
-PRODUCT_TYPES = frozenset(
-    {
-        "demand_deposit",
-        "time_deposit",
-        "large_cd",
-        "structured_deposit",
-        "wmp_cash",
-        "wmp_fixed_income",
-        "wmp_mixed",
-        "money_market_fund",
-        "bond_fund",
-        "hybrid_fund",
-        "equity_fund",
-        "index_fund",
-        "annuity_insurance",
-        "trust",
-    }
-)
+# The catalogue's own list, so a new product type reaches the rule checks by itself.
+PRODUCT_TYPES = frozenset(get_args(ProductType))
 _RULE_NAME = re.compile(r"^[a-z][a-z_]*$")
 # Concepts computed in code rather than listed: a percentage ("N个点", "N percent") or a sum
 # of money ("12万", "120,000").
