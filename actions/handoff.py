@@ -13,22 +13,29 @@ from actions.constants import (
     AGE,
     AMOUNT,
     HANDOFF_ID,
+    HIGH_NET_WORTH_AMOUNT,
     INVESTOR_LEVEL,
     OFFER,
     OFFER_ABOVE_LEVEL,
     OFFER_NONE,
     PRODUCT,
+    SILVER_AGE,
 )
 from actions.slots import number_slot
 from actions.texts import language_of, say
 
 
 def handoff_reason(tracker: Tracker) -> str:
+    """Why a person is needed (DOMAIN §6), for the staff queue and the insights."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
+    age = number_slot(tracker, AGE)
+    amount = number_slot(tracker, AMOUNT)
     if intent == "complaint":
         return "complaint"
     if tracker.get_slot(OFFER) == OFFER_ABOVE_LEVEL:
-        return "above_level"
+        return "silver_high_risk" if age is not None and age >= SILVER_AGE else "above_level"
+    if amount is not None and amount > HIGH_NET_WORTH_AMOUNT:
+        return "high_net_worth"
     if intent == "nlu_fallback" or intent is None:
         return "repeated_misunderstanding"
     return "customer_request"
