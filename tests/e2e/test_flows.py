@@ -147,7 +147,9 @@ def planted_claim(stack: Stack) -> Iterator[str]:
 def test_a_planted_forbidden_claim_never_reaches_the_customer(
     chat: httpx.Client, planted_claim: str
 ) -> None:
-    reply = Customer(chat, "flow-planted").says("稳盈90天的产品特点是什么")
+    reply = Customer(chat, "flow-planted").says("稳盈90天这款理财的收益和风险怎么样？")
     shown = text_of(reply)
     assert "保本保收益" not in shown and "稳赚不赔" not in shown
-    assert any((m.get("custom") or {}).get("type") == "blocked" for m in reply)
+    blocked = [m["custom"] for m in reply if (m.get("custom") or {}).get("type") == "blocked"]
+    assert blocked, reply
+    assert blocked[0]["product_codes"] == [planted_claim]
