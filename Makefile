@@ -16,6 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make run    - set everything up and start the assistant (prints the URLs)"
+	@echo "make run-scaled - the same with two Rasa replicas (needs PostgreSQL and Redis)"
 	@echo "make test   - lint, unit/integration tests, Rasa validation/training/tests, end-to-end"
 	@echo "make bench  - load benchmark through the gateway and straight at Rasa"
 	@echo "make train  - train the Rasa model (skipped when data/config/domain are unchanged)"
@@ -50,6 +51,26 @@ train: envs
 run: envs db train
 	$(VENV)/bin/honcho start -f Procfile
 
+# Two Rasa replicas (Procfile.scaled) need the stores they share: PostgreSQL and Redis.
+define SCALED_PREREQUISITES
+import sys, redis
+from api.settings import get_settings
+settings = get_settings()
+if not settings.database_url.startswith("postgres"):
+    sys.exit("run-scaled: set DATABASE_URL=postgresql://... (the replicas share the tracker store)")
+try:
+    redis.Redis.from_url(settings.redis_url, socket_timeout=2).ping()
+except (redis.RedisError, ValueError):
+    sys.exit(f"run-scaled: Redis must answer at REDIS_URL={settings.redis_url!r} (the lock store)")
+endef
+export SCALED_PREREQUISITES
+
+.PHONY: run-scaled
+run-scaled: envs train
+	@$(PY) -c "$$SCALED_PREREQUISITES"
+	$(PY) -m api.prestart
+	$(VENV)/bin/honcho start -f Procfile.scaled
+
 test: envs
 	bash scripts/test.sh
 
@@ -72,4 +93,4 @@ eval-nlu: envs train
 	bash scripts/eval_nlu.sh
 
 clean:
-	rm -rf var/*.db var/*.db-* var/endpoints.yml results .rasa
+	rm -rf var/*.db var/*.db-* var/endpoints*.yml results .rasa

@@ -128,7 +128,11 @@ class ValidateRiskForm(FormValidationAction):
             if question is None:
                 return {RISK_ANSWER: "done"}
             option = self._chosen_option(tracker, question)
-            if option is None and value and not str(value).startswith("/"):
+            if option is None and str(value or "").startswith("/"):
+                # A button of another kind (e.g. the one that started the form): no answer
+                # yet, and nothing to complain about — the question is simply asked.
+                return {RISK_ANSWER: None}
+            if option is None and value:
                 interpreted = await client.post(
                     "/api/questionnaire/interpret",
                     {"question_id": question["id"], "text": str(value), "lang": lang},

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     api_port: int = 8000
     public_url: str = ""
     rasa_url: str = "http://127.0.0.1:5005"
+    # Comma-separated Rasa replicas sharing one tracker store and the Redis lock store;
+    # empty means the single RASA_URL.
+    rasa_urls: str = ""
     rasa_token: str = "dev-rasa-token"
     action_server_url: str = "http://127.0.0.1:5055"
     admin_token: str = "dev-admin-token"
@@ -39,6 +42,12 @@ class Settings(BaseSettings):
             if unsafe:
                 raise ValueError(f"set real secrets for {', '.join(unsafe)} in production")
         return self
+
+    @property
+    def rasa_replicas(self) -> list[str]:
+        """Every Rasa server the gateway may relay to, in the configured order."""
+        urls = [url.strip().rstrip("/") for url in self.rasa_urls.split(",") if url.strip()]
+        return urls or [self.rasa_url.rstrip("/")]
 
     @property
     def base_url(self) -> str:

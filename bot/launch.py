@@ -1,12 +1,12 @@
 """Start the Rasa server or the action server with settings from the environment.
 
-Renders the root `endpoints.yml` into `var/endpoints.yml`: the tracker store follows
+Renders the root `endpoints.yml` into `var/endpoints-<RASA_PORT>.yml`: the tracker store follows
 DATABASE_URL (SQLite file by default, PostgreSQL when configured) and the Redis lock
 store is used when Redis answers; otherwise the single-node fallback is announced.
 
     python -m bot.launch rasa       # Rasa server, HTTP API on 127.0.0.1 with a token
     python -m bot.launch actions    # action server (actions/ package)
-    python -m bot.launch endpoints  # only render var/endpoints.yml (for rasa test/shell)
+    python -m bot.launch endpoints  # only render var/endpoints-<port>.yml (rasa test/shell)
 """
 
 import os
@@ -68,8 +68,11 @@ def render_endpoints() -> Path:
     }
     rendered = re.sub(r"\$\{(\w+)\}", lambda m: values[m.group(1)], template)
     VAR.mkdir(exist_ok=True)
-    target = VAR / "endpoints.yml"
-    target.write_text(rendered, encoding="utf-8")
+    # One file per Rasa port, written atomically: replicas and parallel stacks never race.
+    target = VAR / f"endpoints-{_env('RASA_PORT', '5005')}.yml"
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(rendered, encoding="utf-8")
+    partial.replace(target)
     return target
 
 

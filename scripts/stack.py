@@ -1,7 +1,9 @@
 """Start the whole assistant (API, Rasa, action server) as child processes, wait, stop.
 
 Used by the end-to-end tests and the benchmark so both exercise the real path. Each run
-gets its own SQLite files under the given directory and its own ports.
+gets its own SQLite files under the given directory and its own ports. `rasa_replicas=N`
+starts N Rasa servers on consecutive ports from `rasa_port` (same model, same stores) and
+tells the API about all of them (RASA_URLS); more than one needs PostgreSQL and Redis.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ class Stack:
     workdir: Path
     api_port: int = 18000
     rasa_port: int = 15005
+    rasa_replicas: int = 1
     action_port: int = 15055
     redis_url: str = "redis://127.0.0.1:6379/0"
     database_url: str | None = None
+    # Extra environment for the Rasa servers only (e.g. LOG_LEVEL_LIBRARIES for access logs).
+    rasa_env: dict[str, str] = field(default_factory=dict)
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    rasa_processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     logs: list[IO[bytes]] = field(default_factory=list)
 
     @property
@@ -38,7 +44,12 @@ class Stack:
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        """The first Rasa replica (the only one unless rasa_replicas > 1)."""
+        return self.rasa_urls[0]
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{self.rasa_port + i}" for i in range(self.rasa_replicas)]
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -50,6 +61,7 @@ class Stack:
                 "RASA_PORT": str(self.rasa_port),
                 "ACTION_PORT": str(self.action_port),
                 "RASA_URL": self.rasa_url,
+                "RASA_URLS": ",".join(self.rasa_urls),
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
                 "API_URL": self.base_url,
                 "RASA_TELEMETRY_ENABLED": "false",
@@ -64,21 +76,31 @@ class Stack:
             env.pop("RASA_TRACKER_URL", None)  # Rasa follows DATABASE_URL (bot/launch.py)
         return env
 
-    def _spawn(self, name: str, args: list[str]) -> None:
+    def _spawn(
+        self, name: str, args: list[str], extra_env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
         log = open(self.workdir / f"{name}.log", "wb")  # noqa: SIM115 (closed in stop())
         self.logs.append(log)
-        self.processes.append(
-            subprocess.Popen(
-                args,
-                cwd=ROOT,
-                env=self.env(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            env={**self.env(), **(extra_env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+        self.processes.append(process)
+        return process
+
+    def rasa_log(self, replica: int) -> Path:
+        """Replica `replica`'s output (0-based); `rasa.log` when there is only one."""
+        return self.workdir / ("rasa.log" if self.rasa_replicas == 1 else f"rasa-{replica + 1}.log")
 
     def start(self, timeout: float = 420) -> Stack:
+        if self.rasa_replicas > 1 and self.database_url is None:
+            raise ValueError(
+                "Rasa replicas share one tracker store: give a PostgreSQL database_url"
+            )
         self.workdir.mkdir(parents=True, exist_ok=True)
         prestart = subprocess.run(
             [str(ROOT / ".venv/bin/python"), "-m", "api.prestart"],
@@ -88,7 +110,14 @@ class Stack:
             raise RuntimeError(f"prestart failed:\n{prestart.stdout}\n{prestart.stderr}")
         rasa_python = str(ROOT / ".venv-rasa/bin/python")
         self._spawn("actions", [rasa_python, "-m", "bot.launch", "actions"])
-        self._spawn("rasa", [rasa_python, "-m", "bot.launch", "rasa"])
+        for replica in range(self.rasa_replicas):
+            self.rasa_processes.append(
+                self._spawn(
+                    self.rasa_log(replica).stem,
+                    [rasa_python, "-m", "bot.launch", "rasa"],
+                    {**self.rasa_env, "RASA_PORT": str(self.rasa_port + replica)},
+                )
+            )
         self._spawn(
             "api",
             [
@@ -128,19 +157,29 @@ class Stack:
         self.stop()
         raise RuntimeError(f"stack not ready after {timeout}s: {state}; logs in {self.workdir}")
 
+    def stop_rasa_replica(self, replica: int) -> None:
+        """Stop one Rasa server (0-based) and leave the rest running: a replica failing."""
+        _terminate([self.rasa_processes[replica]])
+
     def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        _terminate(self.processes)
         self.processes.clear()
+        self.rasa_processes.clear()
         for log in self.logs:
             log.close()
         self.logs.clear()
+
+
+def _terminate(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def env_or(name: str, default: str) -> str:

@@ -18,6 +18,14 @@ from api.ratelimit import enforce_rate_limit
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
+def rasa_rotation(request: Request) -> service.ReplicaRotation:
+    """The app's one rotation over the Rasa replicas, made on the first message."""
+    rotation: service.ReplicaRotation | None = getattr(request.app.state, "rasa_rotation", None)
+    if rotation is None:
+        rotation = request.app.state.rasa_rotation = service.ReplicaRotation()
+    return rotation
+
+
 @router.post(
     "/chat",
     response_model=list[BotMessage],
@@ -60,7 +68,7 @@ async def chat(
     metadata["language"] = language
     replies = await service.relay_to_rasa(
         http,
-        settings.rasa_url,
+        rasa_rotation(request).order(settings.rasa_replicas),
         sender=body.sender,
         text=text,
         metadata=metadata,

@@ -1,7 +1,9 @@
 """The gateway's work for one customer message: mask, log, relay to Rasa, log the replies."""
 
+import itertools
 import json
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -23,6 +25,9 @@ UNAVAILABLE = {
     "en": "Sorry, the assistant is temporarily unavailable. Please try again in a moment, "
     "or call our service line 95xxx.",
 }
+# Statuses meaning "this replica did not take the message" (a proxy or a replica that is
+# starting or stopping), so the next replica may safely have it.
+NOT_DELIVERED = {502, 503}
 
 
 def open_conversation(
@@ -83,27 +88,63 @@ def log_bot_messages(
         )
 
 
+class ReplicaRotation:
+    """Round-robin over the Rasa replicas: each message starts one replica further on.
+
+    Any replica may take any message of a conversation: the replicas share the tracker
+    store and the Redis lock store, which serialises one conversation's messages.
+    """
+
+    def __init__(self) -> None:
+        self._turns = itertools.count()
+
+    def order(self, urls: Sequence[str]) -> list[str]:
+        """The replicas to try for the next message: its turn first, then the others."""
+        start = next(self._turns) % len(urls)
+        return [*urls[start:], *urls[:start]]
+
+
 async def relay_to_rasa(
     http: httpx.AsyncClient,
-    rasa_url: str,
+    rasa_urls: Sequence[str],
     *,
     sender: str,
     text: str,
     metadata: dict[str, Any],
     timeout: float,
 ) -> list[BotMessage] | None:
-    """Rasa's replies, or None when Rasa cannot be reached or answers badly."""
-    try:
-        response = await http.post(
-            f"{rasa_url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": text, "metadata": metadata},
-            timeout=timeout,
-        )
-        response.raise_for_status()
-        return rejoin_split_messages([BotMessage.model_validate(m) for m in response.json()])
-    except (httpx.HTTPError, ValueError) as exc:
-        log.warning("Rasa did not answer for %s: %s", sender, exc.__class__.__name__)
-        return None
+    """Replies from the first replica that takes the message; None when none can.
+
+    Only a replica that certainly did not receive the message (no connection, or 502/503)
+    hands it to the next one. A timeout or a bad answer may come after Rasa has processed
+    the message, and sending it again would run the customer's turn twice.
+    """
+    for url in rasa_urls:
+        try:
+            response = await http.post(
+                f"{url}/webhooks/rest/webhook",
+                json={"sender": sender, "message": text, "metadata": metadata},
+                timeout=timeout,
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            log.warning("Rasa at %s unreachable for %s: %s", url, sender, exc.__class__.__name__)
+            continue
+        except httpx.HTTPError as exc:
+            log.warning("Rasa at %s did not answer for %s: %s", url, sender, exc.__class__.__name__)
+            return None
+        if response.status_code in NOT_DELIVERED:
+            log.warning("Rasa at %s unavailable for %s: %d", url, sender, response.status_code)
+            continue
+        try:
+            response.raise_for_status()
+            messages = [BotMessage.model_validate(m) for m in response.json()]
+        except (httpx.HTTPError, ValueError) as exc:
+            log.warning("Rasa at %s answered badly for %s: %s", url, sender, exc.__class__.__name__)
+            return None
+        log.debug("Rasa at %s answered for %s", url, sender)
+        return rejoin_split_messages(messages)
+    log.error("no Rasa replica answered for %s (%d tried)", sender, len(rasa_urls))
+    return None
 
 
 def rejoin_split_messages(messages: list[BotMessage]) -> list[BotMessage]:

@@ -1,5 +1,6 @@
 """GET /api/health (the process answers) and GET /api/ready (every dependency answers)."""
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -26,6 +27,13 @@ async def _probe(http: httpx.AsyncClient, url: str) -> dict[str, Any]:
     return {"ok": response.status_code < 400, "status_code": response.status_code}
 
 
+async def _probe_rasa(http: httpx.AsyncClient, urls: list[str], token: str) -> dict[str, Any]:
+    """Every replica reported; Rasa counts as ready only when all of them are."""
+    results = await asyncio.gather(*(_probe(http, f"{url}/status?token={token}") for url in urls))
+    replicas = [{"url": url, **result} for url, result in zip(urls, results, strict=True)]
+    return {"ok": all(replica["ok"] for replica in replicas), "replicas": replicas}
+
+
 @router.get("/ready")
 async def ready(
     request: Request, settings: SettingsDep, cache: CacheDep, http: HttpDep
@@ -41,7 +49,7 @@ async def ready(
     checks: dict[str, dict[str, Any]] = {
         "database": await run_in_threadpool(check_database),
         "redis": {"ok": await run_in_threadpool(cache.ping), "backend": cache.backend},
-        "rasa": await _probe(http, f"{settings.rasa_url}/status?token={settings.rasa_token}"),
+        "rasa": await _probe_rasa(http, settings.rasa_replicas, settings.rasa_token),
         "action_server": await _probe(http, f"{settings.action_server_url}/health"),
     }
     all_ok = all(check["ok"] for check in checks.values())

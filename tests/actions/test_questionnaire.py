@@ -61,3 +61,14 @@ def test_an_answer_that_cannot_be_matched_is_asked_again(api: FakeApi) -> None:
     result, messages = validate(make_tracker("嗯……", intent="inform"), "嗯……")
     assert result == {"risk_answer": None}
     assert "没能理解" in messages[0]["text"]
+
+
+def test_the_button_that_starts_the_form_is_not_an_answer(api: FakeApi) -> None:
+    setup_questions(api)
+    result, messages = validate(
+        make_tracker("/start_risk_assessment", intent="start_risk_assessment"),
+        "/start_risk_assessment",
+    )
+    assert result == {"risk_answer": None}
+    assert messages == []
+    assert not api.posted("/api/questionnaire/interpret")
