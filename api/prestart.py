@@ -36,6 +36,7 @@ def migrate(url: str) -> None:
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "api" / "migrations"))
     config.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
+    config.attributes["skip_logging"] = True  # keep our log format and level (progress shown)
     command.upgrade(config, "head")
 
 
