@@ -19,6 +19,7 @@ SCRIPT = {
         "result": "测评完成",
         "advice": "根据我的测评结果推荐产品",
         "disclosure": "理财非存款",
+        "human_button": "转人工",
     },
     "en": {
         "hello": "hello",
@@ -28,6 +29,7 @@ SCRIPT = {
         "result": "Done",
         "advice": "what do you recommend for me?",
         "disclosure": "not deposits",
+        "human_button": "Talk to a person",
     },
 }
 WAIT = 60_000
@@ -56,12 +58,18 @@ def test_a_complete_advisory_conversation(
     browser: Browser, stack: Stack, artifacts: Path, lang: str
 ) -> None:
     words = SCRIPT[lang]
-    context = browser.new_context(base_url=stack.base_url, viewport={"width": 390, "height": 844})
+    locale = "zh-CN" if lang == "zh" else "en-US"
+    context = browser.new_context(
+        base_url=stack.base_url, viewport={"width": 390, "height": 844}, locale=locale
+    )
     try:
         page = context.new_page()
         open_chat(page)
-        if lang == "en":
+        # The page follows the browser's language; make sure it does, so the whole screen
+        # (chrome and answers) is in one language.
+        if words["human_button"] not in page.locator("#human").inner_text():
             page.click("#lang-toggle")
+        expect(page.locator("#human")).to_contain_text(words["human_button"])
         send(page, words["hello"])
         expect(bot_messages(page).last).to_contain_text(words["greeting"], timeout=WAIT)
 
