@@ -26,13 +26,13 @@ envs: $(VENV)/.stamp $(RVENV)/.stamp
 
 $(VENV)/.stamp: requirements/api.txt requirements/dev.txt
 	@echo "[setup] building the API environment (.venv, Python 3.11)"
-	@[ -x $(VENV)/bin/python ] || $(UV) venv -q -p "$$(scripts/python311.sh)" $(VENV)
+	@[ -x $(VENV)/bin/python ] || $(UV) venv -q -p "$$(scripts/find_python.sh 3.11)" $(VENV)
 	$(UV) pip sync -q -p $(VENV)/bin/python requirements/api.txt requirements/dev.txt
 	@touch $@
 
 $(RVENV)/.stamp: requirements/rasa.txt
 	@echo "[setup] building the Rasa environment (.venv-rasa, Python 3.10)"
-	@[ -x $(RVENV)/bin/python ] || $(UV) venv -q -p "$$(scripts/python310.sh)" $(RVENV)
+	@[ -x $(RVENV)/bin/python ] || $(UV) venv -q -p "$$(scripts/find_python.sh 3.10)" $(RVENV)
 	$(UV) pip sync -q -p $(RVENV)/bin/python requirements/rasa.txt
 	@touch $@
 

@@ -17,17 +17,10 @@ from rasa_sdk.types import DomainDict
 from actions import client
 from actions.compliance import send_reviewed
 from actions.constants import AMOUNT, HORIZON_MONTHS, PRODUCT
-from actions.slots import as_number, number_slot
+from actions.slots import as_number, first_entity, number_slot
 from actions.texts import language_of, say
 
 CODE = re.compile(r"^[A-Z]{2,5}\d{0,2}[A-Z0-9]{0,3}$")
-
-
-def entity_value(tracker: Tracker, entity: str) -> Any:
-    for found in tracker.latest_message.get("entities", []):
-        if found.get("entity") == entity:
-            return found.get("value")
-    return None
 
 
 class ValidateIllustrationForm(FormValidationAction):
@@ -38,7 +31,7 @@ class ValidateIllustrationForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         lang = language_of(tracker)
-        code = entity_value(tracker, PRODUCT) or (str(value).strip() if value else "")
+        code = first_entity(tracker, PRODUCT) or (str(value).strip() if value else "")
         if CODE.match(code.upper()):
             return {PRODUCT: code.upper()}
         try:
@@ -60,7 +53,7 @@ class ValidateIllustrationForm(FormValidationAction):
     def validate_amount(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        amount = as_number(entity_value(tracker, AMOUNT) or value)
+        amount = as_number(first_entity(tracker, AMOUNT) or value)
         if amount is None or amount <= 0:
             dispatcher.utter_message(text=say("amount_invalid", language_of(tracker)))
             return {AMOUNT: None}
@@ -69,7 +62,7 @@ class ValidateIllustrationForm(FormValidationAction):
     def validate_horizon_months(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        months = as_number(entity_value(tracker, "duration") or value)
+        months = as_number(first_entity(tracker, "duration") or value)
         if months is None or not 1 <= months <= 600:
             dispatcher.utter_message(text=say("months_invalid", language_of(tracker)))
             return {HORIZON_MONTHS: None}

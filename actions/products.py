@@ -23,19 +23,10 @@ from actions.constants import (
     PRODUCT_TYPE,
     RISK_LEVEL,
 )
-from actions.slots import number_slot
+from actions.slots import entity_values, number_slot
 from actions.texts import button, language_of, say
 
 MAX_LISTED = 6
-
-
-def entity_values(tracker: Tracker, entity: str) -> list[str]:
-    values = [
-        str(e["value"])
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == entity
-    ]
-    return list(dict.fromkeys(values))
 
 
 async def resolve_product(tracker: Tracker, lang: str) -> tuple[str | None, list[dict[str, Any]]]:

@@ -105,7 +105,7 @@ class MemoryCache:
             return count
 
     def publish(self, channel: str, message: str) -> None:
-        # In-process subscribers are registered by the handoff hub itself.
+        # In-process fan-out lives in api/chat/push.py (it reads `subscribers` directly).
         return None
 
     def ping(self) -> bool:

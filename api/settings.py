@@ -20,7 +20,6 @@ class Settings(BaseSettings):
     redis_url: str = "redis://127.0.0.1:6379/0"
     api_host: str = "127.0.0.1"
     api_port: int = 8000
-    public_url: str = ""
     rasa_url: str = "http://127.0.0.1:5005"
     # Comma-separated Rasa replicas sharing one tracker store and the Redis lock store;
     # empty means the single RASA_URL.
@@ -48,10 +47,6 @@ class Settings(BaseSettings):
         """Every Rasa server the gateway may relay to, in the configured order."""
         urls = [url.strip().rstrip("/") for url in self.rasa_urls.split(",") if url.strip()]
         return urls or [self.rasa_url.rstrip("/")]
-
-    @property
-    def base_url(self) -> str:
-        return self.public_url or f"http://{self.api_host}:{self.api_port}"
 
 
 @lru_cache
