@@ -192,6 +192,8 @@ class FinanceEntityExtractor(GraphComponent, EntityExtractorMixin):
             key = self._vocab.strings[match_id]
             if key == "QUANTITY":
                 candidate = quantities.read_quantity(sd, start)
+            elif key == "AGE_APPROXIMATE":
+                candidate = ages.read_approximate_age(sd, start, end)
             elif key.startswith("AGE_"):
                 candidate = ages.read_age_after_context(sd, key, start)
             else:

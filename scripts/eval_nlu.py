@@ -1,8 +1,10 @@
-"""Intent accuracy per language from a `rasa test nlu` run on a file never trained on.
+"""Intent accuracy per language from a `rasa test nlu` run.
 
     python scripts/eval_nlu.py results/nlu tests/nlu/heldout.yml [bench/results/nlu_heldout.json]
+    python scripts/eval_nlu.py results/nlu-cv data/nlu [bench/results/nlu_cv.json]   # cross-validation
 
-Rasa writes only the errors (intent_errors.json); the totals come from the test file.
+Rasa writes only the errors (intent_errors.json); the totals come from the test file (or, for
+cross-validation, from every file of the training data directory: each example is tested once).
 A message counts as Chinese when it contains a Han character.
 """
 
@@ -26,9 +28,11 @@ def language(text: str) -> str:
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
+    if path.is_dir():
+        return [found for file in sorted(path.glob("*.yml")) for found in examples(file)]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = []
-    for block in data.get("nlu", []):
+    for block in data.get("nlu") or []:
         if "intent" not in block:
             continue
         for line in block["examples"].splitlines():
@@ -43,7 +47,8 @@ def main() -> None:
     results, test_file = Path(sys.argv[1]), Path(sys.argv[2])
     out = Path(sys.argv[3]) if len(sys.argv) > 3 else None
     totals = Counter(language(text) for _, text in examples(test_file))
-    errors = json.loads((results / "intent_errors.json").read_text(encoding="utf-8"))
+    error_file = results / "intent_errors.json"
+    errors = json.loads(error_file.read_text(encoding="utf-8")) if error_file.exists() else []
     wrong = Counter(language(e["text"]) for e in errors)
     confusions = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
     report = {

@@ -141,8 +141,34 @@ def test_ages(extractor, text: str, surface: str, age: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["今年3月", "今年5万", "I'm 30 minutes late", "I am a conservative investor", "200岁"]
+    ("text", "surface", "age"),
+    [
+        ("I'm in my fifties", "in my fifties", 55),
+        ("she is in her late sixties", "in her late sixties", 68),
+        ("in my early 30's", "in my early 30's", 32),
+        ("in my mid-50s", "in my mid-50s", 55),
+        ("fifty-something", "fifty-something", 55),
+        ("五十多岁", "五十多岁", 55),
+        ("我今年五十多了", "今年五十多", 55),
+        ("我六十出头", "六十出头", 62),
+        ("我七十好几了", "七十好几了", 76),
+        ("快七十了", "快七十了", 69),
+        ("将近七十岁", "将近七十岁", 69),
+        ("奔六的人了", "奔六", 59),
+        ("年过六旬", "年过六旬", 61),
+        ("六旬老人", "六旬", 65),
+        ("我今年五十幾了", "今年五十幾", 55),
+    ],
 )
+def test_approximate_ages(extractor, text: str, surface: str, age: int) -> None:
+    assert single(extractor, text, "age") == (surface, age)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年3月", "今年5万", "I'm 30 minutes late", "I am a conservative investor", "200岁",
+     "五十多万", "存了五十多年", "快十点了", "in my account", "in my 401k"],
+)  # fmt: skip
 def test_not_ages(extractor, text: str) -> None:
     assert [t for t in found(extractor, text) if t[0] == "age"] == []
 
@@ -281,8 +307,10 @@ def test_product_types(extractor, text: str, product_type: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["存款保险", "deposit insurance", "理财经理", "不定期", "fundamental"]
-)
+    "text",
+    ["存款保险", "deposit insurance", "理财经理", "不定期", "fundamental", "minimum deposit",
+     "I want to make a deposit", "最低存款"],
+)  # fmt: skip
 def test_phrases_that_are_not_product_types(extractor, text: str) -> None:
     assert found(extractor, text) == []
 
