@@ -33,8 +33,35 @@ class ActionAcceptOffer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(text=say("what_next", language_of(tracker)))
+        lang = language_of(tracker)
+        if last_bot_custom(tracker).get("suitability") == "not_allowed":
+            # "I still want it" after we said a lowest-category customer can't buy a product
+            # (DOMAIN §4.3): repeat that plainly and point to what does suit them.
+            dispatcher.utter_message(
+                text=say("still_not_allowed", lang),
+                buttons=[
+                    button("btn_recommend", lang, "/ask_recommendation"),
+                    button("btn_talk_to_person", lang, "/request_human"),
+                ],
+            )
+            return []
+        dispatcher.utter_message(text=say("what_next", lang))
         return []
+
+
+def last_bot_custom(tracker: Tracker) -> dict[str, Any]:
+    """The custom payload of the bot's last message before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return {}
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            custom = (event.get("data") or {}).get("custom")
+            if isinstance(custom, dict):
+                return custom
+    return {}
 
 
 class ActionDeclineOffer(Action):

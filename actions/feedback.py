@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import client
-from actions.texts import language_of, say
+from actions.texts import button, language_of, say
 
 NEGATIVE = (
     "没用",
@@ -48,6 +48,7 @@ class ActionRecordFeedback(Action):
         lang = language_of(tracker)
         text = (tracker.latest_message.get("text") or "").lower()
         rating = RATING.search(text)
+        helpful = True
         try:
             if rating:
                 await client.post(
@@ -70,6 +71,16 @@ class ActionRecordFeedback(Action):
                 )
         except (client.ApiUnavailable, client.ApiError):
             dispatcher.utter_message(text=say("feedback_not_saved", lang))
+            return []
+        if not rating and not helpful:
+            # An unhelpful answer: say sorry and show the ways forward, not just "thanks".
+            dispatcher.utter_message(
+                text=say("feedback_sorry", lang),
+                buttons=[
+                    button("btn_talk_to_person", lang, "/request_human"),
+                    button("btn_help", lang, "/help"),
+                ],
+            )
             return []
         dispatcher.utter_message(text=say("feedback_thanks", lang))
         return []

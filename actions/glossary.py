@@ -11,6 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import client
 from actions.texts import language_of, say
 
+DEFAULT_EXAMPLES = {"zh": "R3、净值、七日年化", "en": "R3, NAV, 7-day annualised yield"}
+
 
 class ActionExplainTerm(Action):
     def name(self) -> str:
@@ -27,11 +29,11 @@ class ActionExplainTerm(Action):
             suggestions = (
                 (exc.detail or {}).get("suggestions", []) if isinstance(exc.detail, dict) else []
             )
-            names = "、".join(
+            names = ("、" if lang == "zh" else ", ").join(
                 s.get("name", "") if isinstance(s, dict) else str(s) for s in suggestions[:4]
             )
             dispatcher.utter_message(
-                text=say("term_unknown", lang, examples=names or "R3, 净值, 七日年化")
+                text=say("term_unknown", lang, examples=names or DEFAULT_EXAMPLES[lang])
             )
             return []
         except client.ApiUnavailable:

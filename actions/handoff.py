@@ -17,10 +17,12 @@ from actions.constants import (
     INVESTOR_LEVEL,
     OFFER,
     OFFER_ABOVE_LEVEL,
+    OFFER_HUMAN,
     OFFER_NONE,
     PRODUCT,
     SILVER_AGE,
 )
+from actions.conversation import previous_user_intent
 from actions.slots import number_slot
 from actions.texts import language_of, say
 
@@ -38,6 +40,8 @@ def handoff_reason(tracker: Tracker) -> str:
         return "high_net_worth"
     if intent == "nlu_fallback" or intent is None:
         return "repeated_misunderstanding"
+    if tracker.get_slot(OFFER) == OFFER_HUMAN and previous_user_intent(tracker) == "nlu_fallback":
+        return "repeated_misunderstanding"  # "yes" to the person offered after two misses
     return "customer_request"
 
 
@@ -85,3 +89,33 @@ class ActionRequestHuman(Action):
             },
         )
         return [SlotSet(HANDOFF_ID, str(handoff["id"])), SlotSet(OFFER, OFFER_NONE)]
+
+
+class ActionStop(Action):
+    """ "Cancel" / "不用了" outside a form: withdraws a handoff still waiting for a person
+    (the customer may cancel and come back to the bot, DOMAIN §6), else just acknowledges."""
+
+    def name(self) -> str:
+        return "action_stop"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        lang = language_of(tracker)
+        handoff_id = tracker.get_slot(HANDOFF_ID)
+        if handoff_id:
+            try:
+                handoff = await client.post(f"/api/handoffs/{handoff_id}/cancel", {})
+            except client.ApiError:
+                handoff = None  # already answered, resolved or cancelled: nothing to withdraw
+            except client.ApiUnavailable:
+                dispatcher.utter_message(text=say("handoff_cancel_failed", lang))
+                return []
+            if handoff is not None:
+                dispatcher.utter_message(text=say("handoff_cancelled", lang, ticket=handoff_id))
+                return [SlotSet(HANDOFF_ID, None)]
+            events: list[EventType] = [SlotSet(HANDOFF_ID, None)]
+        else:
+            events = []
+        dispatcher.utter_message(text=say("stopped", lang))
+        return events

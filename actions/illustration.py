@@ -17,15 +17,67 @@ from rasa_sdk.types import DomainDict
 from actions import client
 from actions.compliance import send_reviewed
 from actions.constants import AMOUNT, HORIZON_MONTHS, PRODUCT
+from actions.products import confident
 from actions.slots import as_number, first_entity, number_slot
-from actions.texts import language_of, say
+from actions.texts import button, language_of, say
 
+SUGGEST_THRESHOLD = 0.6
+# Requests that are clearly not a product name, typed while the form waits for one.
+OFF_TOPIC_INTENTS = {
+    "ask_recommendation",
+    "browse_products",
+    "compare_products",
+    "start_risk_assessment",
+    "ask_risk_profile",
+    "help",
+    "greet",
+    "out_of_scope",
+    "faq",
+    "explain_term",
+}
 CODE = re.compile(r"^[A-Z]{2,5}\d{0,2}[A-Z0-9]{0,3}$")
 
 
 class ValidateIllustrationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_illustration_form"
+
+    async def extract_product(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The message that opens the form may name the product in words the entity
+        extractor missed ("沪深300那个基金"): search it once, take a clear match, else
+        offer the closest ones as buttons (the form then asks which product)."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = str(tracker.latest_message.get("text") or "")
+        if (
+            intent != "calculate_return"
+            or tracker.get_slot(PRODUCT)
+            or first_entity(tracker, PRODUCT)
+            or not text
+            or text.startswith("/")
+        ):
+            return {}
+        lang = language_of(tracker)
+        try:
+            found = await client.get("/api/products/search", q=text, lang=lang)
+        except (client.ApiUnavailable, client.ApiError):
+            return {}
+        if found and confident(found):
+            return {PRODUCT: found[0]["code"]}
+        options = [m for m in found if m.get("score", 0) >= SUGGEST_THRESHOLD][:3]
+        if options:
+            dispatcher.utter_message(
+                text=say("did_you_mean", lang),
+                buttons=[
+                    {
+                        "title": m.get("name", m["code"]),
+                        "payload": f'/inform{{"product":"{m["code"]}"}}',
+                    }
+                    for m in options
+                ],
+            )
+        return {}
 
     async def validate_product(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -39,15 +91,19 @@ class ValidateIllustrationForm(FormValidationAction):
         except (client.ApiUnavailable, client.ApiError):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return {PRODUCT: None}
-        if found and found[0].get("score", 0) >= 0.85:
+        if found and confident(found):
             return {PRODUCT: found[0]["code"]}
         buttons = [
             {"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'}
             for m in found[:3]
         ]
-        dispatcher.utter_message(
-            text=say("did_you_mean" if buttons else "product_unknown", lang), buttons=buttons
-        )
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        key = "did_you_mean" if buttons else "product_unknown"
+        if intent in OFF_TOPIC_INTENTS and not buttons:
+            key = "illustration_off_topic"
+        # Always a way out of the form, whatever was typed.
+        buttons.append(button("btn_cancel_illustration", lang, "/stop"))
+        dispatcher.utter_message(text=say(key, lang), buttons=buttons)
         return {PRODUCT: None}
 
     def validate_amount(
@@ -55,7 +111,11 @@ class ValidateIllustrationForm(FormValidationAction):
     ) -> dict[str, Any]:
         amount = as_number(first_entity(tracker, AMOUNT) or value)
         if amount is None or amount <= 0:
-            dispatcher.utter_message(text=say("amount_invalid", language_of(tracker)))
+            lang = language_of(tracker)
+            dispatcher.utter_message(
+                text=say("amount_invalid", lang),
+                buttons=[button("btn_cancel_illustration", lang, "/stop")],
+            )
             return {AMOUNT: None}
         return {AMOUNT: amount}
 
@@ -64,7 +124,11 @@ class ValidateIllustrationForm(FormValidationAction):
     ) -> dict[str, Any]:
         months = as_number(first_entity(tracker, "duration") or value)
         if months is None or not 1 <= months <= 600:
-            dispatcher.utter_message(text=say("months_invalid", language_of(tracker)))
+            lang = language_of(tracker)
+            dispatcher.utter_message(
+                text=say("months_invalid", lang),
+                buttons=[button("btn_cancel_illustration", lang, "/stop")],
+            )
             return {HORIZON_MONTHS: None}
         return {HORIZON_MONTHS: int(months)}
 
@@ -105,8 +169,13 @@ class ActionIllustrateReturn(Action):
             result["text"],
             say("assumptions", lang),
             *(f"· {a}" for a in result.get("assumptions", [])),
-            # The caveats (past performance, benchmark is not a promise) travel in the text.
-            *result.get("caveats", []),
+            # The caveats (past performance, benchmark is not a promise) travel in the text,
+            # each once: the API's summary may already end with one of them.
+            *(
+                c
+                for c in result.get("caveats", [])
+                if c.rstrip("。.").lower() not in result["text"].lower()
+            ),
         ]
         custom = {
             "type": "illustration",

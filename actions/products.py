@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,14 +21,21 @@ from actions.constants import (
     LOWEST_CATEGORY,
     OFFER,
     OFFER_ABOVE_LEVEL,
+    OFFER_NONE,
     PRODUCT,
     PRODUCT_TYPE,
     RISK_LEVEL,
 )
+from actions.questionnaire import answer_in_passing
 from actions.slots import entity_values, number_slot
 from actions.texts import button, language_of, say
 
 MAX_LISTED = 6
+MATCH_THRESHOLD = 0.85
+# Marks a product answer that told a lowest-category customer the product cannot be sold.
+NOT_ALLOWED = "not_allowed"
+# Comparison rows whose API label we replace (field → texts.yml key).
+ROW_LABELS = {"principal_protected": "row_deposit_insurance"}
 
 
 async def resolve_product(tracker: Tracker, lang: str) -> tuple[str | None, list[dict[str, Any]]]:
@@ -38,11 +47,35 @@ async def resolve_product(tracker: Tracker, lang: str) -> tuple[str | None, list
     if not entity_values(tracker, PRODUCT_TYPE) and text and not text.startswith("/"):
         found = await client.get("/api/products/search", q=text, lang=lang)
         matches = found.get("matches", found) if isinstance(found, dict) else found
-        if matches and matches[0].get("score", 0) >= 0.85:
+        if matches and confident(matches):
             return matches[0]["code"], []
         if matches:
             return None, matches[:3]
     return tracker.get_slot(PRODUCT), []
+
+
+def confident(matches: list[dict[str, Any]]) -> bool:
+    """The best search match is clear: close enough, and not tied with the runner-up."""
+    best = matches[0].get("score", 0)
+    runner_up = matches[1].get("score", 0) if len(matches) > 1 else 0
+    return bool(best >= MATCH_THRESHOLD and best - runner_up > 1e-6)
+
+
+# Words around product names in a comparison request, removed before the names are searched.
+COMPARE_WORDS = re.compile(
+    r"(?i)请|帮我|帮忙|给我|一下|对比|比较|比一比|区别|差别|不同|哪个好|哪个更好|有什么|有啥|"
+    r"\bcompare[ds]?\b|\bcomparison\b|\bdifference\b|\bbetween\b|\bversus\b|\bvs\.?|"
+    r"\bplease\b|\bcan you\b|\bwhich is better\b|\bwhat(?:'s| is| are)\b|\btell me\b|"
+    r"\bhow do\b|\bthe\b"
+)
+NAME_SEPARATORS = re.compile(r"(?i)\s+and\s+|\s+with\s+|\s+or\s+|[和与跟及、,，;；/]|还有|以及")
+
+
+def name_fragments(text: str) -> list[str]:
+    """The pieces of a comparison request that may be product names."""
+    cleaned = COMPARE_WORDS.sub(" ", text)
+    pieces = (p.strip(" ?？!！。.的吗呢") for p in NAME_SEPARATORS.split(cleaned))
+    return [p for p in pieces if len(p) >= 2]
 
 
 async def suitability_note(
@@ -81,6 +114,14 @@ class ActionProductInfo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lang = language_of(tracker)
+        answered = (
+            await answer_in_passing(tracker, lang) if not entity_values(tracker, PRODUCT) else None
+        )
+        if answered is not None:
+            return answered
+        if len(entity_values(tracker, PRODUCT)) >= 2:
+            # "tell me about A and B": a side-by-side answer about both.
+            return await ActionCompareProducts().run(dispatcher, tracker, domain)
         try:
             code, suggestions = await resolve_product(tracker, lang)
             if not code:
@@ -112,19 +153,29 @@ class ActionProductInfo(Action):
         text = product_detail(
             product, lang, asked_attribute(tracker.latest_message.get("text") or "")
         )
+        custom = cards_payload([product])
         buttons = [
             button("btn_illustrate", lang, f'/calculate_return{{"product":"{product["code"]}"}}'),
             button("btn_recommend", lang, "/ask_recommendation"),
         ]
-        if note:
+        if note and events:
             text = f"{text}\n\n{note}"
             buttons = [button("btn_talk_to_person", lang, "/request_human")]
+        elif note:
+            # Lowest category: never sold, not even on request; show what does suit them.
+            text = f"{text}\n\n{note}"
+            buttons = [
+                button("btn_recommend", lang, "/ask_recommendation"),
+                button("btn_talk_to_person", lang, "/request_human"),
+            ]
+            events = [SlotSet(OFFER, OFFER_NONE)]
+            custom["suitability"] = NOT_ALLOWED
         await send_reviewed(
             dispatcher,
             tracker,
             text,
             product_codes=[product["code"]],
-            custom=cards_payload([product]),
+            custom=custom,
             buttons=buttons,
             has_figures=True,
         )
@@ -199,6 +250,14 @@ class ActionCompareProducts(Action):
     ) -> list[EventType]:
         lang = language_of(tracker)
         codes = entity_values(tracker, PRODUCT)
+        try:
+            if len(codes) < 2:
+                codes, offered = await self._names_in_text(dispatcher, tracker, codes, lang)
+                if offered:
+                    return []
+        except client.ApiUnavailable:
+            dispatcher.utter_message(text=say("service_unavailable", lang))
+            return []
         if len(codes) < 2 and tracker.get_slot(PRODUCT) and tracker.get_slot(PRODUCT) not in codes:
             codes = [tracker.get_slot(PRODUCT), *codes]
         if len(codes) < 2:
@@ -215,11 +274,18 @@ class ActionCompareProducts(Action):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return []
         names = [p.get("name", p.get("code")) for p in comparison["products"]]
+        for row in comparison["rows"]:
+            if row.get("field") in ROW_LABELS:
+                # "本金保障 / Principal protection" as a label reads as a guarantee and the
+                # review blocks the whole comparison; the row is about deposit insurance.
+                row["label"] = say(ROW_LABELS[row["field"]], lang)
+        colon = "：" if lang == "zh" else ": "
         rows = [
-            f"{row['label']}: " + " | ".join(str(v) for v in row["values"])
+            f"{row['label']}{colon}" + " | ".join(str(v) for v in row["values"])
             for row in comparison["rows"]
         ]
-        text = "\n".join([say("compare_head", lang, names=" vs ".join(names)), *rows])
+        joiner = "、" if lang == "zh" else " vs "
+        text = "\n".join([say("compare_head", lang, names=joiner.join(names)), *rows])
         custom = {
             "type": "comparison",
             "products": [
@@ -232,3 +298,49 @@ class ActionCompareProducts(Action):
             dispatcher, tracker, text, product_codes=codes[:4], custom=custom, has_figures=True
         )
         return [SlotSet(PRODUCT, codes[0])]
+
+    @staticmethod
+    async def _names_in_text(
+        dispatcher: CollectingDispatcher, tracker: Tracker, codes: list[str], lang: str
+    ) -> tuple[list[str], bool]:
+        """Names the entity extractor missed ("对比日日盈和稳盈180天"), found by search.
+
+        Returns the codes found and whether a "did you mean" question was asked instead."""
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):
+            return codes, False
+        found = list(codes)
+        unresolved: list[tuple[str, list[dict[str, Any]]]] = []
+        for fragment in name_fragments(text):
+            try:
+                matches = await client.get("/api/products/search", q=fragment, lang=lang)
+            except client.ApiError:
+                continue
+            if matches and confident(matches):
+                if matches[0]["code"] not in found:
+                    found.append(matches[0]["code"])
+            elif matches:
+                unresolved.append((fragment, matches))
+        if len(found) >= 2 or not unresolved or not found:
+            return found, False
+        fragment, matches = unresolved[0]
+        try:
+            known = await client.get(f"/api/products/{found[0]}", lang=lang)
+        except client.ApiError:
+            known = {}
+        options = [m for m in matches if m["code"] not in found][:3]
+        if not options:
+            return found, False
+        dispatcher.utter_message(
+            text=say(
+                "compare_one_missing", lang, found=known.get("name", found[0]), missing=fragment
+            ),
+            buttons=[
+                {
+                    "title": m.get("name", m["code"]),
+                    "payload": "/compare_products" + json.dumps({"product": [*found, m["code"]]}),
+                }
+                for m in options
+            ],
+        )
+        return found, True

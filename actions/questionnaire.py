@@ -22,10 +22,27 @@ from actions.constants import (
     PROFILE_VALID_UNTIL,
     RISK_ANSWER,
     RISK_ANSWERS,
+    RISK_FORM,
 )
-from actions.texts import button, language_of, say
+from actions.texts import button, language_of, say, texts
 
 _CACHE_SECONDS = 60
+# Intents that clearly ask for something else: when such a message is no answer to the
+# question, say so and show the way out (pause) instead of only "not understood".
+OFF_TOPIC_INTENTS = {
+    "ask_recommendation",
+    "browse_products",
+    "compare_products",
+    "calculate_return",
+    "ask_risk_profile",
+    "help",
+    "greet",
+    "bot_challenge",
+    "out_of_scope",
+    "switch_language",
+    "give_feedback",
+    "start_risk_assessment",
+}
 _questionnaires: dict[str, tuple[float, dict[str, Any]]] = {}
 
 
@@ -50,6 +67,33 @@ def current_question(
         if question["id"] not in answers:
             return index, question
     return len(questions), None
+
+
+async def answer_in_passing(tracker: Tracker, lang: str) -> list[EventType] | None:
+    """Inside the questionnaire, a message the NLU took for another question ("只懂存款" read
+    as a product question) may still answer the current one: record it if the API can
+    interpret it, so the form moves on instead of answering something not asked."""
+    text = str(tracker.latest_message.get("text") or "")
+    if tracker.active_loop_name != RISK_FORM or not text or text.startswith("/"):
+        return None
+    answers = answers_of(tracker)
+    try:
+        data = await questionnaire(lang)
+        _, question = current_question(data, answers)
+        if question is None:
+            return None
+        interpreted = await client.post(
+            "/api/questionnaire/interpret",
+            {"question_id": question["id"], "text": text, "lang": lang},
+        )
+    except (client.ApiUnavailable, client.ApiError):
+        return None
+    option = interpreted.get("option_id")
+    if option is None:
+        return None
+    answers[question["id"]] = option
+    done = len(answers) >= len(data["questions"])
+    return [SlotSet(RISK_ANSWERS, answers), SlotSet(RISK_ANSWER, "done" if done else None)]
 
 
 class ActionStartQuestionnaire(Action):
@@ -100,6 +144,7 @@ class ActionAskRiskAnswer(Action):
         buttons.append(button("btn_why", lang, "/why_ask"))
         if index > 0:
             buttons.append(button("btn_back", lang, "/go_back"))
+        buttons.append(button("btn_pause", lang, "/stop"))
         dispatcher.utter_message(
             text=say("question", lang, index=index + 1, total=total, text=question["text"]),
             buttons=buttons,
@@ -142,7 +187,19 @@ class ValidateRiskForm(FormValidationAction):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return {RISK_ANSWER: None}
         if option is None:
-            dispatcher.utter_message(text=say("question_not_understood", lang))
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent == "switch_language":
+                # The language slot already follows the message; confirm and ask again.
+                dispatcher.utter_message(text=say("language_switched", lang))
+            elif intent in OFF_TOPIC_INTENTS:
+                index, _ = current_question(data, answers)
+                dispatcher.utter_message(
+                    text=say(
+                        "question_off_topic", lang, index=index + 1, total=len(data["questions"])
+                    )
+                )
+            else:
+                dispatcher.utter_message(text=say("question_not_understood", lang))
             return {RISK_ANSWER: None}
         answers[question["id"]] = option
         done = len(answers) >= len(data["questions"])
@@ -175,10 +232,12 @@ class ActionScoreQuestionnaire(Action):
             dispatcher.utter_message(text=say("questionnaire_not_saved", lang))
             return [SlotSet(RISK_ANSWER, None)]
         key = "result_lowest" if result["lowest_category"] else "result"
+        meaning_key = f"meaning_{result['level']}"
         dispatcher.utter_message(
             text=say(
                 key,
                 lang,
+                meaning=say(meaning_key, lang) if meaning_key in texts() else "",
                 level=result["level"],
                 label=result.get("level_label", ""),
                 score=result["score"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -29,10 +30,16 @@ from actions.slots import number_slot
 from actions.texts import button, language_of, say
 
 MAX_SUGGESTIONS = 3
+SILVER_REASONS = 2
+# A note from the matcher that already offers a person (60+): not offered twice.
+PERSON_WORDS = ("人工", "理财顾问", "理财经理", "person", "advisor", "adviser")
 
 
 async def current_profile(tracker: Tracker) -> dict[str, Any] | None:
     """The customer's valid profile (slots first, then the API), or None."""
+    valid_until = str(tracker.get_slot(PROFILE_VALID_UNTIL) or "")
+    if valid_until and valid_until[:10] < date.today().isoformat():
+        return None  # assessed in this conversation, but the 12 months have run out since
     if tracker.get_slot(INVESTOR_LEVEL):
         return {
             "level": tracker.get_slot(INVESTOR_LEVEL),
@@ -61,9 +68,14 @@ class ActionRecommend(Action):
         try:
             profile = await current_profile(tracker)
             if profile is None:
-                dispatcher.utter_message(
-                    text=say("recommend_needs_profile", lang), buttons=offer_questionnaire
-                )
+                text = say("recommend_needs_profile", lang)
+                buttons = offer_questionnaire
+                amount = number_slot(tracker, AMOUNT)
+                if amount is not None and amount > HIGH_NET_WORTH_AMOUNT:
+                    # High-net-worth: a dedicated advisor rather than self-service (DOMAIN §1).
+                    text += "\n" + say("offer_advisor_wealthy", lang)
+                    buttons = [*buttons, button("btn_talk_to_person", lang, "/request_human")]
+                dispatcher.utter_message(text=text, buttons=buttons)
                 return [SlotSet(OFFER, OFFER_QUESTIONNAIRE)]
             amount = number_slot(tracker, AMOUNT)
             horizon = number_slot(tracker, HORIZON_MONTHS)
@@ -101,21 +113,26 @@ class ActionRecommend(Action):
                 buttons=[button("btn_talk_to_person", lang, "/request_human")],
             )
             return []
+        silver = age is not None and age >= SILVER_AGE
+        wealthy = amount is not None and amount > HIGH_NET_WORTH_AMOUNT
+        # 60+: shorter, plainer answer (DOMAIN §1): the two main reasons per product.
+        reasons_shown = SILVER_REASONS if silver else None
         lines = [say("recommend_head", lang, level=profile["level"])]
         for pick, product in zip(picks, products, strict=True):
             lines.append(product_line(product, lang))
-            lines.extend(f"  · {reason}" for reason in pick.get("reasons", []))
-        lines.extend(match.get("notes", []))
+            lines.extend(f"  · {reason}" for reason in pick.get("reasons", [])[:reasons_shown])
+        notes = [str(note) for note in match.get("notes", [])]
+        lines.extend(notes)
         if not amount or not horizon:
             lines.append(say("recommend_refine", lang))
         buttons = [
             button("btn_illustrate", lang, f'/calculate_return{{"product":"{picks[0]["code"]}"}}')
         ]
         events: list[EventType] = []
-        silver = age is not None and age >= SILVER_AGE
-        wealthy = amount is not None and amount > HIGH_NET_WORTH_AMOUNT
         if silver or wealthy:
-            lines.append(say("offer_advisor_wealthy" if wealthy else "offer_person_silver", lang))
+            offer = say("offer_advisor_wealthy" if wealthy else "offer_person_silver", lang)
+            if wealthy or not any(word in note for note in notes for word in PERSON_WORDS):
+                lines.append(offer)
             buttons.insert(0, button("btn_talk_to_person", lang, "/request_human"))
             events.append(SlotSet(OFFER, OFFER_HUMAN))
         await send_reviewed(

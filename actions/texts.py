@@ -32,6 +32,11 @@ def language_of(tracker: Tracker) -> str:
     return "en" if metadata.get("language") == "en" else "zh"
 
 
+def texts() -> dict[str, dict[str, str]]:
+    """Every text entry by key (read-only)."""
+    return _texts()
+
+
 def say(key: str, lang: str, **values: Any) -> str:
     return _texts()[key][lang].format(**values)
 
