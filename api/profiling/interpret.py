@@ -77,13 +77,26 @@ def _keyword_spans(keyword: str, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
+# A keyword right after a negation says the opposite ("不了解基金" is not "了解基金"); keywords
+# that carry their own negation ("不了解", "no idea") start at the negation and are kept.
+# The negation may govern one verb before the keyword: "不了解基金和债券", "don't know funds".
+_NEGATED = re.compile(
+    r"(?:(?:不|没|没有|并非|从未)[\u4e00-\u9fff]{0,2}"
+    r"|(?<![a-z])(?:not|never|don't|dont|do not|no)(?:\s+[a-z]+)?)\s*$"
+)
+
+
 def match_keywords(question: Question, text: str) -> tuple[Option, float] | None:
     normalised = normalise_text(text)
     hits: list[tuple[int, int, Option]] = []
     for option in question.options:
         for lang in LANGS:
             for keyword in option.keywords[lang]:
-                hits.extend((s, e, option) for s, e in _keyword_spans(keyword, normalised))
+                hits.extend(
+                    (s, e, option)
+                    for s, e in _keyword_spans(keyword, normalised)
+                    if not _NEGATED.search(normalised[:s])
+                )
     # "货币基金" must not also count as "基金": drop hits inside a longer hit.
     kept = [
         hit

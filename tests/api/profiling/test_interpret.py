@@ -34,6 +34,11 @@ from api.profiling.questionnaire import get_questionnaire
         ("q05_debts", "房贷每月占收入40%", "b"),
         ("q06_knowledge", "不太了解", "a"),
         ("q06_knowledge", "I work in finance", "d"),
+        ("q06_knowledge", "只懂存款", "b"),
+        ("q06_knowledge", "I only know deposits", "b"),
+        ("q06_knowledge", "了解基金和债券", "c"),
+        ("q06_knowledge", "I know funds and bonds", "c"),
+        ("q06_knowledge", "不了解基金", "a"),
         ("q07_experience_years", "没有投资经验", "a"),
         ("q07_experience_years", "3年多", "c"),
         ("q07_experience_years", "半年", "b"),
@@ -77,6 +82,7 @@ def test_free_text_answers_map_to_the_right_option(
         ("q09_objective", "hmm, not sure"),
         ("q12_drawdown_reaction", "今天天气不错"),
         ("q01_age", "g"),
+        ("q06_knowledge", "I don't know funds and bonds"),
     ],
 )
 def test_unclear_answers_give_no_option(question_id: str, text: str) -> None:
