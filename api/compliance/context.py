@@ -6,6 +6,8 @@ all compliant. The cue lists live in rules.yml (`context`); this module only app
 always within the clause or sentence of the match so that "不收费，保本" still fires.
 Negations are counted, not just found: "不能说没有风险" negates the claim once (allowed),
 "谁说理财不能保本" twice (a claim). Between a frame's elements ("收益不保证") counts too.
+Education is not a claim either: a term defined ("刚性兑付是指…", the answer to "什么是…？")
+or a practice said to be gone ("…，这种做法已被禁止", "…; it is now prohibited").
 """
 
 import re
@@ -29,6 +31,10 @@ ZH_WINDOW = 16
 EN_WINDOW = 70
 _QUESTION_MARKS = SENTENCE_MARKS | {":"}  # a frozenset too
 _UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")  # Han characters and Latin words
+# Deposits other than structured ones: what "deposits" in general stands for.
+PLAIN_DEPOSITS = frozenset({"demand_deposit", "time_deposit", "large_cd"})
+DEFINITION_QUESTION_UNITS = 12  # "什么是刚性兑付？" is short; longer questions are not definitions
+GENERIC_SUBJECT_OPENING = 2  # "deposits" open the clause ("但存款…", "bank deposits are…")
 # "neither … nor …" is one negation, not two.
 _CORRELATIVE = re.compile(r"(?<![a-z])neither\b.*?\bnor\b")
 
@@ -74,6 +80,7 @@ class ContextJudge:
         self.negation = CueMatcher(context.negation)
         self.not_negation = CueMatcher(context.not_negation)
         self.breakers = CueMatcher(context.scope_breakers)
+        self.contrast = CueMatcher(context.contrast)
         self.refutation = CueMatcher(context.refutation_after)
         self.warning = CueMatcher(context.warning_before)
         self.question = CueMatcher(context.question_reporting)
@@ -87,6 +94,15 @@ class ContextJudge:
         self.goal = CueMatcher(context.goal_before)
         self.valued = CueMatcher(context.valued_before)
         self.deposits = CueMatcher(context.deposits)
+        self.generic_deposits = CueMatcher(context.generic_deposits)
+        self.not_deposits = CueMatcher(context.not_deposits)
+        self.term_before = CueMatcher(context.term_before)
+        self.term_after = CueMatcher(context.term_after)
+        self.definition_question = CueMatcher(context.definition_question)
+        self.abolished_cues = CueMatcher(context.abolished)
+        self.anaphora = CueMatcher(context.anaphora)
+        self.non_financial = CueMatcher(context.non_financial_subjects)
+        self.financial = CueMatcher(context.financial_subjects)
         self.deposit_kinds = {
             kind: CueMatcher(cues) for kind, cues in context.deposit_kinds.items()
         }
@@ -121,17 +137,28 @@ class ContextJudge:
         ]
         count = _units(spans) - len(_CORRELATIVE.findall(f"{tail} {text[start:end]}"))
         for (_, gap_start), (gap_end, _) in pairwise(parts):
-            gap = self.not_negation.remove(text[gap_start:gap_end])
+            gap = text[gap_start:gap_end]
+            cuts = [cut for _, cut in self.breakers.spans(gap)]
+            if cuts:  # "…is not the actual return and is not a promise": a new statement
+                count, gap = 0, gap[max(cuts) :]
+            gap = self.not_negation.remove(gap)
             count += _units(self.negation.spans(gap) + self.adjacent.spans(gap))
         # "Guaranteed returns are not…", "保本是不可能的"
         if self.refutation.search(clause.after):
             count += 1
         return count % 2 == 1
 
-    def open_question(self, text: str, start: int, end: int) -> bool:
+    def open_question(
+        self, text: str, start: int, end: int, parts: tuple[tuple[int, int], ...] = ()
+    ) -> bool:
         """是否保本 / whether it is guaranteed: asked, not claimed, unless the answer affirms."""
         begin, finish = segment_bounds(text, start, end, CLAUSE_MARKS)
-        if not self.embedded_question.search(self._scoped(text, begin, start)):
+        # asked before the claim ("是否保本") or between its parts ("本金是否安全")
+        # (Chinese only: "never whether you lose" is not a question)
+        gaps = [text[a:b] for (_, a), (b, _) in pairwise(parts) if _mostly_han(text[a:b])]
+        if not any(
+            self.embedded_question.search(t) for t in [self._scoped(text, begin, start), *gaps]
+        ):
             return False
         answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
         return not self.affirmation.search(answer)
@@ -147,21 +174,87 @@ class ContextJudge:
         """
         begin, _ = segment_bounds(text, start, start + 1, CLAUSE_MARKS)
         first, last = segment_bounds(text, start, start + 1, SENTENCE_MARKS)
-        sentence = self.deposit_insurance.remove(text[first:last])
+        if begin > first and text[begin - 1] == ":":  # "Deposits: principal protected…"
+            begin, _ = segment_bounds(text, begin - 1, begin, CLAUSE_MARKS)
+        blanked = self.not_deposits.remove(self.deposit_insurance.remove(text))
+        sentence = blanked[first:last]
+
+        def names_subject(cues: CueMatcher, opening: int | None = None) -> bool:
+            named = [(a, b) for a, b in cues.spans(blanked[: parts[-1][0]]) if a >= begin]
+            if opening is not None:  # "存款是保本的", not "收益是存款的两倍"
+                named = [(a, b) for a, b in named if len(_UNITS.findall(text[begin:a])) <= opening]
+            return any(not any(a < part[1] and part[0] < b for part in parts) for a, b in named)
+
         subject = False
         for kind, cues in self.deposit_kinds.items():
-            named = [(a, b) for a, b in cues.spans(text[: parts[-1][0]]) if a >= begin]
             if kind not in allowed and cues.search(sentence):
                 return False
-            subject = subject or any(
-                not any(a < part[1] and part[0] < b for part in parts) for a, b in named
-            )
-        return subject and not self.non_deposit.search(sentence)
+            subject = subject or names_subject(cues)
+        if not subject and set(allowed) >= PLAIN_DEPOSITS:
+            subject = names_subject(self.generic_deposits, opening=GENERIC_SUBJECT_OPENING)
+        return subject and not self._other_products(text, first, last, parts[-1][1])
+
+    def _other_products(self, text: str, first: int, last: int, claim_end: int) -> bool:
+        """Another product is named where the claim could be about it: before the claim's end
+        ("这款理财像存款一样保本"), or after it unless denied ("存款保本，理财不是")."""
+        blanked = self.deposit_insurance.remove(text)
+        if self.non_deposit.search(blanked[first:claim_end]):
+            return True
+        for a, b in self.non_deposit.spans(blanked[claim_end:last]):
+            begin, finish = segment_bounds(text, claim_end + a, claim_end + b, CLAUSE_MARKS)
+            if not self.negation.search(self.not_negation.remove(text[begin:finish])):
+                return True
+        return False
+
+    def named_as_term(self, text: str, start: int, end: int) -> bool:
+        """ "刚性兑付是指…", "'Rigid redemption' meant…", "the term 'risk-free'": a word being
+        explained or discussed, not a claim being made."""
+        before = text[max(0, start - 30) : start].rstrip(" '\"")
+        after = text[end : end + 30].lstrip(" '\"")
+        if self.term_before.ends_near(before, 1) or any(
+            cue_start == 0 for cue_start, _ in self.term_after.spans(after)
+        ):
+            return True
+        # the answer to "什么是刚性兑付？" / "What is a guaranteed return?"
+        first, _ = segment_bounds(text, start, end, SENTENCE_MARKS)
+        if first < 2 or text[first - 1] != "?":
+            return False
+        asked, _ = segment_bounds(text, first - 2, first - 1, SENTENCE_MARKS)
+        question = text[asked : first - 1]
+        return len(
+            _UNITS.findall(question)
+        ) <= DEFINITION_QUESTION_UNITS and self.definition_question.search(question)
+
+    def abolished(self, text: str, start: int, end: int) -> bool:
+        """ "过去很多产品保本保息，但这种做法已被禁止", "'Rigid redemption' meant…; it is now
+        prohibited": said after the claim, in its sentence, or in the next one when that names
+        the practice again ("这种做法", "it") before saying it is gone."""
+        _, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
+        if self.abolished_cues.search(self.not_negation.remove(text[end:finish])):
+            return True
+        # the next sentence names the practice again ("这种做法", "it") before saying it is gone
+        following = _next_sentence(text, finish + 1)
+        cues = self.abolished_cues.spans(following)
+        return bool(cues) and any(
+            a < cues[-1][0] or a == 0 for a, _ in self.anaphora.spans(following)
+        )
+
+    def about_non_financial(self, text: str, start: int) -> bool:
+        """The nearest subject before the claim is data, an account, a password…"""
+        first, _ = segment_bounds(text, start, start + 1, SENTENCE_MARKS)
+        before = text[first:start]
+        other = [end for _, end in self.non_financial.spans(before)]
+        money = [end for _, end in self.financial.spans(before)]
+        return bool(other) and max(other) > max(money, default=-1)
 
     def valued_goal(self, text: str, start: int, end: int) -> bool:
         """ "注重本金安全", "keeping your money safe": what someone values, not a product's property."""
         tail = self._clause(text, start, end).before.rstrip(" '\"")
-        return self.valued.ends_near(tail, ADJACENT_CHARS)
+        # near ("追求较高收益"); a one-character cue must touch (以本金安全为…, not 可以说…)
+        return any(
+            b > len(tail) - (1 if b - a == 1 else ADJACENT_CHARS)
+            for a, b in self.valued.spans(tail)
+        )
 
     def goal_pointing_to_deposits(self, text: str, start: int, end: int) -> bool:
         """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
@@ -170,15 +263,28 @@ class ContextJudge:
         return self.goal.search(self._scoped(text, begin, start)) and self.deposits.search(pointer)
 
     def refuted_in_sentence(self, text: str, start: int, end: int) -> bool:
-        """A refutation or warning anywhere in the sentence (for quoted terms only)."""
+        """For quoted terms only: a refutation, warning, negation or the risk named anywhere
+        in the sentence or the next one ("您朋友说的“包赚不赔”，我们没有这样的产品")."""
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
-        sentence = self.not_negation.remove(text[begin:start] + " " + text[end:finish])
-        return self.refutation.search(sentence) or self.warning.search(sentence)
+        sentence = text[begin:start] + " " + text[end:finish] + " "
+        sentence = self.not_negation.remove(sentence + _next_sentence(text, finish + 1))
+        return any(
+            cues.search(sentence)
+            for cues in (self.refutation, self.warning, self.negation, self.risk)
+        )
 
     def warned_against(self, text: str, start: int, end: int) -> bool:
-        """A warning cue opens before the claim ("任何人向您承诺…" may hold 承诺 itself)."""
+        """A warning cue opens before the claim ("任何人向您承诺…" may hold 承诺 itself).
+
+        It reaches past "and" ("…promises principal protection and a guaranteed return"),
+        not past a contrast ("警惕虚假宣传，但这款产品保本").
+        """
         begin, _ = segment_bounds(text, start, end, SENTENCE_MARKS)
-        scoped = self._scoped(text, begin, end)
+        scoped = text[begin:end]
+        cuts = [cut for _, cut in self.contrast.spans(scoped)]
+        if cuts:
+            scoped = scoped[max(cuts) :]
+        scoped = self.not_negation.remove(scoped)
         return any(
             cue_start < len(scoped) - (end - start) for cue_start, _ in self.warning.spans(scoped)
         )
@@ -187,12 +293,28 @@ class ContextJudge:
         """A customer's question quoted or echoed, followed by an answer that says no."""
         begin, finish = segment_bounds(text, start, end, _QUESTION_MARKS)
         asked = finish < len(text) and text[finish] == "?"
-        if not (asked or self.question.search(text[begin:start])):
+        reported = self.question.search(text[begin:start])
+        if not (asked or reported):
             return False
         # The answer follows the question: later in the same unit ("…是否刚兑，答案是否定的")
-        # or in the next sentence ("您问是否保本：本产品不保本。").
-        answer = text[end:finish] + " " + _next_sentence(text, finish + 1)
-        return self.answer_negation.search(self.not_negation.remove(answer))
+        # or in the next sentence ("您问是否保本：本产品不保本。"). The rest of a question
+        # that ends in "?" is still the question ("收益超高，还不赶紧入手？").
+        following = _next_sentence(text, finish + 1)
+        if len(_UNITS.findall(following)) <= 3 and self.question.search(following):
+            # "'Is it risk-free?' you asked. No: …": the reporting tag, then the answer
+            after = finish + 1 + len(following)
+            while after < len(text) and not is_boundary(text, after, SENTENCE_MARKS):
+                after += 1
+            following += " " + _next_sentence(text, after + 1)
+        answer = following if asked and not reported else text[end:finish] + " " + following
+        answer = self.not_negation.remove(answer)
+        opening = answer.strip(" ,:;-'\"")[:12]
+        if self.affirmation.search(opening) and not self.answer_negation.search(opening):
+            return False  # "Is it safe? Yes, no losses at all."
+        # "No", an answer that names the risk ("任何投资都有亏损的可能") or refutes ("only deposits…")
+        return any(
+            cues.search(answer) for cues in (self.answer_negation, self.risk, self.refutation)
+        )
 
     def not_a_claim(self, sentence: str, min_units: int) -> bool:
         """Sentences the classifier leaves alone: fragments, questions, and sentences that name
@@ -207,8 +329,15 @@ class ContextJudge:
         return self.risk.search(text[begin:finish])
 
     def historical(self, text: str, start: int, end: int) -> bool:
-        begin, _ = segment_bounds(text, start, end, CLAUSE_MARKS)
-        return self.historical_cues.search(text[begin:start])
+        """A past figure: "历史最低1.8%", "the lowest return over the past five years was…"."""
+        begin, finish = segment_bounds(text, start, end, CLAUSE_MARKS)
+        return self.historical_cues.search(text[begin:start]) or self.historical_cues.search(
+            text[end:finish]
+        )
+
+    def risk_named(self, text: str) -> bool:
+        """The message names the risk or the past-performance caveat somewhere."""
+        return self.risk.search(text)
 
     def deposit_insurance_context(self, text: str) -> bool:
         """The message grounds protection in deposit insurance and names no other product."""

@@ -79,11 +79,15 @@ class Frame(Strict):
 
     Each element lies within `gap` words (or Han characters) of the next one, in one clause
     (`scope: sentence` lets it cross commas), with no scope breaker (但, but…) in between.
+    `scope: echo`: the first element in a short question, the others in order in the first
+    clause of the next sentence, the second within `gap` of that clause's start.
     """
 
     match: str
     gap: int = Field(default=6, ge=0, le=30)
-    scope: Literal["clause", "sentence"] = "clause"
+    # echo: the first element in a short question, the others opening the answer that
+    # follows ("风险？根本不存在的。", "Losing money on this? Not gonna happen.")
+    scope: Literal["clause", "sentence", "echo"] = "clause"
     also: list[str] = []  # concepts that must also occur somewhere in the sentence
     unless: list[str] = []  # concepts that must not occur in the sentence (fees, allocations)
     allowed_for_types: list[str] | None = None  # overrides the rule's for this frame
@@ -130,6 +134,11 @@ class RuleDefinition(Strict):
     allowed_with_deposit_insurance: bool = False
     # Statistics about the past ("historical low 1.8%") are not promises.
     allowed_when_historical: bool = False
+    # The same, only when the message also names the risk or the past-performance caveat
+    # ("曾经翻倍，但也出现过腰斩").
+    allowed_when_historical_with_risk: bool = False
+    # Not a claim when the sentence is about data, accounts or passwords ("信息绝对安全").
+    allowed_about_non_financial: bool = False
 
     @field_validator("allowed_for_types")
     @classmethod
@@ -178,6 +187,20 @@ class Context(Strict):
     goal_before: Cues = Cues()
     valued_before: Cues = Cues()  # right before the claim: 注重本金安全, keeping your money safe
     deposits: Cues = Cues()
+    # "Deposits" in general: a subject true of every plain deposit kind ("存款是保本的").
+    generic_deposits: Cues = Cues()
+    not_deposits: Cues = Cues()  # "不是存款", "not a deposit": blanked before looking
+    # The claim named as a term, not made: "刚性兑付是指…", "'Rigid redemption' meant…",
+    # "the term 'guaranteed return'" (right before or right after the matched words).
+    term_before: Cues = Cues()
+    term_after: Cues = Cues()
+    definition_question: Cues = Cues()  # "什么是刚性兑付？": the next sentence defines it
+    # Said later in the sentence (or, after "it/this", in the next): the practice is gone.
+    abolished: Cues = Cues()
+    anaphora: Cues = Cues()  # "it", "this practice", "这种做法" opening that next sentence
+    # The sentence is about data, passwords, accounts… ("您的信息绝对安全"), not money.
+    non_financial_subjects: Cues = Cues()
+    financial_subjects: Cues = Cues()
     # Words naming each kind of deposit. A claim whose subject is a deposit kind the rule
     # allows ("定期存款的利息是固定的") states what is true of it, when no other product is named.
     deposit_kinds: dict[str, Cues] = {}
@@ -202,6 +225,8 @@ class ClassifierSettings(Strict):
 class RulesFile(Strict):
     version: str = Field(min_length=1)
     context: Context
+    # Misspellings read as the word they stand for: {guaranteed: [guarenteed, garanteed]}.
+    spellings: dict[str, list[str]] = {}
     concepts: dict[str, Concept] = {}
     rules: list[RuleDefinition] = Field(min_length=1)
     classifier: ClassifierSettings | None = None

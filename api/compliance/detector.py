@@ -113,22 +113,23 @@ class _LanguageMatchers:
         found: list[Span] = []
         if len(self.phrases):  # an empty matcher warns when called (W036)
             found += [Span(doc, start, end, label=key) for key, start, end in self.phrases(doc)]
-        for begin, finish in sentence_bounds(doc.text):
+        full = doc.text  # Doc.text joins every token again on each call
+        for begin, finish in sentence_bounds(full):
             sentence = doc.char_span(begin, finish, alignment_mode="expand")
             if sentence is None or not len(sentence):
                 continue
-            text = doc.text[sentence.start_char : sentence.end_char]
+            text = full[sentence.start_char : sentence.end_char]
             groups = [group for group in self.groups if group.may_match(text)]
             if not groups:
                 continue
             clauses = [
                 span
-                for a, b in _clause_bounds(doc.text, begin, finish)
+                for a, b in _clause_bounds(full, begin, finish)
                 if (span := doc.char_span(a, b, alignment_mode="expand")) is not None
             ]
             units = {
                 False: [(sentence, text)],
-                True: [(c, doc.text[c.start_char : c.end_char]) for c in clauses],
+                True: [(c, full[c.start_char : c.end_char]) for c in clauses],
             }
             for group in groups:
                 for unit, unit_text in units[group.within_clause]:

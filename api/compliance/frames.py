@@ -9,7 +9,7 @@ Whether a match is a claim (negation, questions, deposits…) is decided later, 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from api.compliance.context import CueMatcher
@@ -32,6 +32,7 @@ AMOUNT = re.compile(
 BUILTINS = {"PCT": PERCENTAGE, "AMOUNT": AMOUNT}
 _UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")
 _LATIN = re.compile("[a-z0-9]")
+ECHO_QUESTION_UNITS = 8  # "风险？", "Losing money with this fund?": a topic, then the answer
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,20 @@ class FrameDetector:
             return []
         occurrences = self._index.occurrences(text, self._names)
         found: list[FrameMatch] = []
-        for sentence in _bounds(text, SENTENCE_MARKS):
-            present = {name for name, spans in occurrences.items() if _inside(spans, sentence)}
-            frames = [f for f in self._frames if f.needs <= present and not f.unless & present]
+        sentences = _bounds(text, SENTENCE_MARKS)
+        for question, answer in _echoes(text, sentences):
+            for frame in self._frames:
+                if frame.scope == "echo" and not frame.unless & self._present(
+                    occurrences, (question[0], answer[1])
+                ):
+                    found += self._echo(text, frame, occurrences, question, answer)
+        for sentence in sentences:
+            present = self._present(occurrences, sentence)
+            frames = [
+                f
+                for f in self._frames
+                if f.scope != "echo" and f.needs <= present and not f.unless & present
+            ]
             if not frames:
                 continue
             units = {"sentence": [sentence], "clause": _clauses(text, sentence)}
@@ -196,6 +208,39 @@ class FrameDetector:
                             )
                         )
         return found
+
+    @staticmethod
+    def _present(occurrences: dict[str, list[Span]], unit: Span) -> set[str]:
+        return {name for name, spans in occurrences.items() if _inside(spans, unit)}
+
+    def _echo(
+        self,
+        text: str,
+        frame: _CompiledFrame,
+        occurrences: dict[str, list[Span]],
+        question: Span,
+        answer: Span,
+    ) -> list[FrameMatch]:
+        topics = [s for s in occurrences[frame.elements[0]] if _inside([s], question)]
+        if not topics:
+            return []
+        clause = _clauses(text, answer)[0]
+        # The answer's first clause must open with the rest: gap counted from its start.
+        opening = (clause[0], clause[0])
+        for elements in self._place(text, _rest(frame), occurrences, clause):
+            if self._close(text, (opening, elements[0]), frame.gap):
+                parts = (topics[-1], *elements)
+                return [
+                    FrameMatch(
+                        frame.rule,
+                        parts[0][0],
+                        max(end for _, end in parts),
+                        parts,
+                        frame.vague,
+                        frame.allowed_for_types,
+                    )
+                ]
+        return []
 
     def _place(
         self, text: str, frame: _CompiledFrame, occurrences: dict[str, list[Span]], unit: Span
@@ -231,6 +276,23 @@ class FrameDetector:
             if len(_UNITS.findall(between)) > gap or self._breakers.search(between):
                 return False
         return True
+
+
+def _echoes(text: str, sentences: list[Span]) -> list[tuple[Span, Span]]:
+    """(short question, the sentence answering it) pairs."""
+    return [
+        (question, answer)
+        for question, answer in pairwise(sentences)
+        if question[1] < len(text)
+        and text[question[1]] == "?"
+        and len(_UNITS.findall(text[question[0] : question[1]])) <= ECHO_QUESTION_UNITS
+    ]
+
+
+def _rest(frame: _CompiledFrame) -> _CompiledFrame:
+    """The frame without its first element (placed in the answer, in order)."""
+    elements = frame.elements[1:]
+    return replace(frame, elements=elements, needs=frozenset(elements), ordered=True)
 
 
 def _tightest(placed: list[tuple[Span, ...]]) -> list[tuple[Span, ...]]:

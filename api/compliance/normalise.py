@@ -2,7 +2,9 @@
 
 Evasions a rule must see through: traditional characters (保證收益), full-width forms
 (１００％安全), case (Risk-Free), spacing and joiners inside Chinese runs (保 本, 保-本),
-letter-spaced English (r i s k - f r e e) and contractions (can't → can not).
+letter-spaced English (r i s k - f r e e), digits for letters inside words (w1n, r1sk) and
+contractions, with or without the apostrophe (can't, cant → can not). Misspellings
+(guarenteed) are rule data: rules.yml `spellings`, applied by `respell`.
 Every normalised character remembers the index of the original character it came from, so
 a violation can quote what the author actually wrote.
 """
@@ -10,6 +12,7 @@ a violation can quote what the author actually wrote.
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +23,15 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 # Characters dropped when they sit between two Han characters (spacing tricks, quotes).
 _JOINERS = set(" \t-_*·.~/\\|'\"`^+=#@&“”‘’「」『』《》【】()[]<>…—–•・")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
-_CONTRACTIONS = [
+_CONTRACTIONS: list[tuple[re.Pattern[str], "Replacement"]] = [
+    # typed without the apostrophe (chat): the words they could be mistaken for are rare
+    (re.compile(r"\b(?:cant|cannot)\b"), "can not"),
+    (re.compile(r"\bwont\b"), "will not"),
+    (
+        re.compile(r"\b(do|does|did|is|are|was|were|would|could|should|has|have|had)nt\b"),
+        lambda found: found.group(1) + " not",
+    ),
+    (re.compile(r"\b(you|they|we|it)ll\b"), lambda found: found.group(1) + " will"),
     (re.compile(r"\bcan't\b"), "can not"),
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"\bwon't\b"), "will not"),
@@ -29,6 +40,9 @@ _CONTRACTIONS = [
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"'re\b"), " are"),
     (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\bi'm\b"), "i am"),
     (re.compile(r"\bit's\b"), "it is"),
     (re.compile(r"\bthere's\b"), "there is"),
     (re.compile(r"\bthat's\b"), "that is"),
@@ -38,6 +52,13 @@ _LATIN_JOINER = re.compile(r"(?<=[a-z])\s*[-_/·*~]+\s*(?=[a-z])")
 # "r i s k" / "g.u.a.r.a.n.t.e.e.d" / "r-i-s-k": three or more single letters, one mark apart.
 _LETTER_SPACED = re.compile(r"\b[a-z](?:[ .\-_*][a-z]){2,}\b")
 _PERCENT_WORD = re.compile(r"%(?=[a-z])")
+# "min. return", "approx. 4%": the dot of an abbreviation does not end a sentence.
+_ABBREVIATION_DOT = re.compile(r"\b(min|max|approx|avg|incl|est|yr|yrs|vs)\.(?= +[a-z0-9])")
+# Digits standing for letters inside a word: "w1n", "r1sk", "guarant33d", "gu@r@nteed".
+_LEET = re.compile(r"(?<=[a-z])[013457@$]+(?=[a-z])")
+_LEET_LETTERS = str.maketrans("013457@$", "oieastas")
+# …and one such digit ending a word of letters: "zer0", "fre3" (not "csi300", not "R2").
+_LEET_END = re.compile(r"(?<=[a-z]{2})[013](?![a-z0-9])")
 _SPACES = re.compile(r"\s+")
 CLAUSE_MARKS = frozenset(",;!?:。\n")
 SENTENCE_MARKS = frozenset("。!?;\n")
@@ -59,21 +80,55 @@ class NormalisedText:
 
 
 Chars = list[tuple[str, int]]
+Replacement = str | Callable[[re.Match[str]], str]
 
 
-def _substitute(chars: Chars, pattern: re.Pattern[str], replacement: str | None) -> Chars:
-    """Replace each match; None means "delete the separators inside the match"."""
+def _substitute(chars: Chars, pattern: re.Pattern[str], replacement: Replacement) -> Chars:
+    """Replace each match by a text, or by a function of the match."""
     joined = "".join(char for char, _ in chars)
+    if not pattern.search(joined):
+        return chars
     result: Chars = []
     position = 0
     for found in pattern.finditer(joined):
         result.extend(chars[position : found.start()])
         matched = chars[found.start() : found.end()]
-        if replacement is None:
-            result.extend(pair for pair in matched if pair[0] not in " .-_*")
-        else:
-            for index, char in enumerate(replacement):
-                result.append((char, matched[min(index, len(matched) - 1)][1]))
+        text = replacement if isinstance(replacement, str) else replacement(found)
+        for index, char in enumerate(text):
+            result.append((char, matched[min(index, len(matched) - 1)][1]))
+        position = found.end()
+    result.extend(chars[position:])
+    return result
+
+
+def _substitute_all(chars: Chars, rules: list[tuple[re.Pattern[str], Replacement]]) -> Chars:
+    """Several substitutions in turn; the text is joined again only after a change."""
+    joined = "".join(char for char, _ in chars)
+    for pattern, replacement in rules:
+        if pattern.search(joined):
+            chars = _substitute(chars, pattern, replacement)
+            joined = "".join(char for char, _ in chars)
+    return chars
+
+
+def _join_letters(chars: Chars) -> Chars:
+    """ "g u a r a n t e e d" → "guaranteed"; with two kinds of separator the rarer one parts
+    words: "c.a.p.i.t.a.l p.r.o.t.e.c.t.e.d" → "capital protected"."""
+    joined = "".join(char for char, _ in chars)
+    if not _LETTER_SPACED.search(joined):
+        return chars
+    result: Chars = []
+    position = 0
+    for found in _LETTER_SPACED.finditer(joined):
+        result.extend(chars[position : found.start()])
+        matched = chars[found.start() : found.end()]
+        separators = [char for char, _ in matched[1::2]]
+        inside = max(set(separators), key=separators.count)
+        for index, (char, origin) in enumerate(matched):
+            if index % 2 == 0:
+                result.append((char, origin))
+            elif char != inside:
+                result.append((" ", origin))
         position = found.end()
     result.extend(chars[position:])
     return result
@@ -128,6 +183,14 @@ def _drop_separators_in_han_runs(chars: Chars) -> Chars:
     return kept
 
 
+_LATIN_RULES: list[tuple[re.Pattern[str], Replacement]] = [
+    *_CONTRACTIONS,
+    (_LEET, lambda found: found.group().translate(_LEET_LETTERS)),
+    (_LEET_END, lambda found: found.group().translate(_LEET_LETTERS)),
+    (_ABBREVIATION_DOT, lambda found: found.group(1)),
+]
+
+
 def normalise(text: str) -> NormalisedText:
     chars = _simplified(text)
     widened: Chars = []
@@ -135,11 +198,9 @@ def normalise(text: str) -> NormalisedText:
         for part in unicodedata.normalize("NFKC", char).translate(_QUOTES).lower():
             widened.append((part, origin))
     chars = widened
-    for pattern, replacement in _CONTRACTIONS:
-        chars = _substitute(chars, pattern, replacement)
-    chars = _substitute(chars, _LETTER_SPACED, None)
-    chars = _substitute(chars, _LATIN_JOINER, " ")
-    chars = _substitute(chars, _PERCENT_WORD, "% ")
+    chars = _substitute_all(chars, _LATIN_RULES)
+    chars = _join_letters(chars)
+    chars = _substitute_all(chars, [(_LATIN_JOINER, " "), (_PERCENT_WORD, "% ")])
     chars = _drop_separators_in_han_runs(chars)
     chars = _substitute(chars, _SPACES, " ")
     return NormalisedText(
@@ -195,3 +256,38 @@ def segment_bounds(text: str, start: int, end: int, marks: frozenset[str]) -> tu
     begin = positions[before - 1] + 1 if before else 0
     finish = positions[after] if after < len(positions) else len(text)
     return begin, finish
+
+
+class Speller:
+    """Known misspellings → the spelling the rules use (rules.yml `spellings`).
+
+    English variants are whole words ("guarenteed" → "guaranteed"); Chinese variants are
+    substrings ("稳赚不陪" → "稳赚不赔"). Offsets still lead back to what the author wrote.
+    """
+
+    def __init__(self, spellings: dict[str, list[str]]) -> None:
+        self._canonical: dict[str, str] = {}
+        for canonical, variants in spellings.items():
+            target = normalise(canonical).text
+            for variant in variants:
+                self._canonical[normalise(variant).text] = target
+        parts = []
+        for variant in sorted(self._canonical, key=len, reverse=True):
+            escaped = re.escape(variant)
+            if variant[0].isascii() and variant[0].isalnum():
+                escaped = r"(?<![a-z0-9])" + escaped
+            if variant[-1].isascii() and variant[-1].isalnum():
+                escaped += r"(?![a-z0-9])"
+            parts.append(escaped)
+        self._regex = re.compile("|".join(parts)) if parts else None
+
+    def __call__(self, normalised: NormalisedText) -> NormalisedText:
+        if self._regex is None or not self._regex.search(normalised.text):
+            return normalised
+        chars = list(zip(normalised.text, normalised.origin, strict=True))
+        chars = _substitute(chars, self._regex, lambda found: self._canonical[found.group()])
+        return NormalisedText(
+            text="".join(char for char, _ in chars),
+            origin=tuple(origin for _, origin in chars),
+            source=normalised.source,
+        )

@@ -29,7 +29,7 @@ from api.compliance.definitions import (
 )
 from api.compliance.detector import Candidate, Detector
 from api.compliance.disclosures import DisclosurePlanner
-from api.compliance.normalise import NormalisedText, normalise, sentence_bounds
+from api.compliance.normalise import NormalisedText, Speller, normalise, sentence_bounds
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ class RuleSet:
         self.version = f"{rules.version}+{disclosures.version}"
         self.loaded_at = datetime.now(UTC)
         self._detector = Detector(rules)
+        self._respell = Speller(rules.spellings)
         self._classifier = _load_classifier(rules.classifier, folder)
         unknown = set(self._classifier.classes[1:] if self._classifier else []) - {
             rule.name for rule in rules.rules
@@ -76,6 +77,7 @@ class RuleSet:
         self, normalised: NormalisedText, product_types: list[str | None]
     ) -> list[Finding]:
         findings: list[Finding] = []
+        normalised = self._respell(normalised)
         candidates = self._detector.candidates(normalised)
         for candidate in candidates:
             rule = self._by_name[candidate.rule]
@@ -139,15 +141,25 @@ class RuleSet:
             return True
         if rule.allowed_when_historical and judge.historical(text, start, end):
             return True
+        if (
+            rule.allowed_when_historical_with_risk
+            and judge.historical(text, start, end)
+            and judge.risk_named(text)
+        ):
+            return True
+        if rule.allowed_about_non_financial and judge.about_non_financial(text, start):
+            return True
         if _quoted(normalised, start, end) and judge.refuted_in_sentence(text, start, end):
             return True  # 有人把货币基金叫“无风险产品”，这种说法不对。
         return (
             judge.negated(text, start, end, candidate.parts)
             or judge.warned_against(text, start, end)
             or judge.answered_question(text, start, end)
-            or judge.open_question(text, start, end)
+            or judge.open_question(text, start, end, candidate.parts)
             or judge.goal_pointing_to_deposits(text, start, end)
             or judge.valued_goal(text, start, end)
+            or judge.named_as_term(text, start, end)
+            or judge.abolished(text, start, end)
         )
 
     def blocked_reply(self, lang: str) -> str:
@@ -181,18 +193,31 @@ def _quoted(normalised: NormalisedText, start: int, end: int) -> bool:
     """The phrase sits inside quotation marks: the author mentions the term, maybe to refute it."""
     source = normalised.source
     first, last = normalised.origin[start], normalised.origin[end - 1]
+
+    def plain_quote(index: int) -> bool:  # not the apostrophe of "don't", "I've"
+        if source[index] not in _PLAIN_QUOTES:
+            return False
+        before = source[index - 1] if index else " "
+        after = source[index + 1] if index + 1 < len(source) else " "
+        return not (before.isalpha() and after.isalpha())
+
     opened = closed = False
-    for char in reversed(source[max(0, first - QUOTE_REACH) : first]):
-        if char in _OPENING_QUOTES or char in _PLAIN_QUOTES:
+    for index in range(first - 1, max(0, first - QUOTE_REACH) - 1, -1):
+        if source[index] in _OPENING_QUOTES or plain_quote(index):
             opened = True
             break
-        if char in _CLOSING_QUOTES or char in "。.!?！？\n":
+        if source[index] in _CLOSING_QUOTES or source[index] in "。.!?！？\n":
             break
-    for char in source[last + 1 : last + 1 + QUOTE_REACH]:
-        if char in _CLOSING_QUOTES or char in _PLAIN_QUOTES:
+    for index in range(last + 1, min(len(source), last + 1 + QUOTE_REACH)):
+        if source[index] in _CLOSING_QUOTES or plain_quote(index):
             closed = True
             break
-        if char in _OPENING_QUOTES or char in "。.!?！？\n":
+        if source[index] in _OPENING_QUOTES or source[index] in "。.!?！？\n":
+            # a quoted question or sentence ends with its own mark: 'Is my principal safe?'
+            following = index + 1
+            closed = following < len(source) and (
+                source[following] in _CLOSING_QUOTES or plain_quote(following)
+            )
             break
     return opened and closed
 

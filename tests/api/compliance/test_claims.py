@@ -142,3 +142,113 @@ def test_a_customers_wish_refuted_in_the_answer_passes(ruleset: RuleSet) -> None
 def test_figures_with_commas_stay_one_clause(ruleset: RuleSet) -> None:
     text = "Invest 100,000 now and you'll have at least 120,000 in three years."
     assert "promised_minimum_return" in fired(ruleset, text, "en")
+
+
+# --- rules 2025.11.6: paraphrase batch F and the probes after it
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"),
+    [
+        # a short question answered by a dismissal
+        ("亏损？在这只基金身上不存在的。", "zh", "sure_win"),
+        ("Losing money with this fund? Not gonna happen.", "en", "sure_win"),
+        ("Risk level? Zero.", "en", "risk_free"),
+        # the worst case offered as harmless; the product treated as a deposit
+        ("最坏的情况就是少赚一点。", "zh", "sure_win"),
+        ("The worst that can happen is you earn a bit less.", "en", "sure_win"),
+        ("您就当存了个定期，只是利息高点。", "zh", "risk_free"),
+        # the bank making good a shortfall, or paying the expected return whatever happens
+        ("到期如果没达到业绩基准，我们会补足差额。", "zh", "rigid_redemption"),
+        (
+            "If the underlying bonds default, we'll advance the money to you.",
+            "en",
+            "rigid_redemption",
+        ),
+        ("这款理财虽然是净值型，但到期会按照预期收益兑付。", "zh", "rigid_redemption"),
+        # a floor stated after the figure
+        ("Returns of 4%+ every year, minimum.", "en", "promised_minimum_return"),
+        ("业绩比较基准4%，实际收益不会比这个低。", "zh", "promised_minimum_return"),
+        # what goes in comes back; everyone made money
+        ("您存进来多少，到期就能取走多少，还多出利息。", "zh", "guaranteed_principal"),
+        ("Everyone who bought last year made money, and you will too.", "en", "sure_win"),
+        # the market has bottomed; praise of returns without figures
+        ("现在就是最低点了，再往下跌的空间没有了。", "zh", "market_certainty"),
+        (
+            "Our flagship fund delivers outstanding, market-beating returns.",
+            "en",
+            "exaggerated_return",
+        ),
+        # misspellings (rules.yml `spellings`) and a rhetorical question
+        ("Guarenteed 6% return, sign up today!", "en", "guaranteed_return"),
+        ("稳赚不陪，现在买还来得及。", "zh", "sure_win"),
+        ("收益超高，还不赶紧入手？", "zh", "exaggerated_return"),
+        # an apostrophe is not a quotation mark
+        ("I've never seen anyone lose on this fund, and I don't expect to.", "en", "sure_win"),
+    ],
+)
+def test_new_paraphrases_fire(ruleset: RuleSet, text: str, lang: str, rule: str) -> None:
+    assert rule in fired(ruleset, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a term defined or named, not claimed
+        ("刚性兑付是指金融机构承诺到期必须足额兑付本息，资管新规已经打破了刚性兑付。", "zh"),
+        (
+            "什么是刚性兑付？就是产品到期必须按承诺兑付本息，不管亏没亏。资管新规出台后，这种做法被明确禁止。",
+            "zh",
+        ),
+        # a practice said to be gone, later in the sentence or in the next one ("it")
+        (
+            "'Rigid redemption' meant paying investors in full at maturity regardless of losses; it is now prohibited.",
+            "en",
+        ),
+        ("过去很多理财产品是保本保息的，但这种做法已经被禁止。", "zh"),
+        # a question answered by naming the risk; a reporting tag before the answer
+        ("客户问：“这个能稳赚不赔吗？”我们的回答是：任何投资都有亏损的可能。", "zh"),
+        ("'Is it risk-free?' you asked. No: every investment carries some risk.", "en"),
+        (
+            "You asked 'Is my principal safe?' Only deposits are principal-protected; this fund is not.",
+            "en",
+        ),
+        ("刚性兑付是资管新规之前的做法，现在银行理财不再刚兑。", "zh"),
+        # deposits in general as the subject, other products denied after
+        ("存款是保本的，理财不是，这是两者最大的区别。", "zh"),
+        ("Deposits are principal-protected; wealth products are not.", "en"),
+        # about data, not money
+        ("您的个人信息我们会严格保密，绝对安全。", "zh"),
+        # "and" starts a new statement inside a frame: each part has its own "not"
+        ("The benchmark of 3.0-3.8% is not the actual return and is not a promise.", "en"),
+        # a quoted claim, denied; a warning reaching past "and"
+        ("Your friend mentioned a 'can't-lose' product; we don't offer anything like that.", "en"),
+        (
+            "Reminder: never believe anyone who promises principal protection and a guaranteed return.",
+            "en",
+        ),
+        # the past, with the risk named
+        ("历史上这只基金曾经翻倍，但也出现过腰斩，波动很大。", "zh"),
+        (
+            "This product had no losing month last year, but that doesn't mean it can't lose in future.",
+            "en",
+        ),
+        # everyday words that look like claims
+        ("We can't lose sight of your goals: a balanced mix suits you better.", "en"),
+        ("利率最低的是活期存款，年利率0.35%。", "zh"),
+        ("You could get back less than you put in.", "en"),
+    ],
+)
+def test_new_look_alikes_pass(ruleset: RuleSet, text: str, lang: str) -> None:
+    assert fired(ruleset, text, lang) == set()
+
+
+def test_the_excuses_stay_narrow(ruleset: RuleSet) -> None:
+    # a deposit compared with, not the subject; another product claimed alongside
+    assert fired(ruleset, "收益至少是存款的两倍，这个我敢打包票。")
+    assert "guaranteed_principal" in fired(ruleset, "存款保本，这款理财也保本。")
+    # money, not data; a practice called gone, then claimed again
+    assert "risk_free" in fired(ruleset, "账户里的钱绝对安全。")
+    assert "guaranteed_principal" in fired(ruleset, "保本理财已被禁止，但我们这款产品依然保本。")
+    # the past without the risk named is still a boast
+    assert "exaggerated_return" in fired(ruleset, "这只基金去年翻倍了！")

@@ -60,7 +60,7 @@ def test_the_shipped_model_is_pinned_and_reproducible(ruleset: RuleSet, tmp_path
     ("text", "lang"),
     [
         ("这款理财收益能让您笑出声，一年顶别人十年。", "zh"),
-        ("The 3.5% is written into the contract, so you'll definitely receive it.", "en"),
+        ("Turn 10,000 into 20,000 in a year.", "en"),
     ],
 )
 def test_it_catches_what_no_rule_names_and_names_a_rule(
@@ -111,7 +111,7 @@ def test_a_model_naming_unknown_rules_is_refused(rule_files: WriteFiles) -> None
 
 
 def test_it_can_be_switched_off_from_the_rules_file(tmp_path: Path) -> None:
-    text = "The 3.5% is written into the contract, so you'll definitely receive it."
+    text = "Turn 10,000 into 20,000 in a year."
     store = shipped_copy(tmp_path)
     assert not review_message(text, "en", product_types={}, ruleset=store.current()).approved
     rules = tmp_path / "rules.yml"

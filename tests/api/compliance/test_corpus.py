@@ -12,7 +12,9 @@ RECALL_TARGET = 0.99
 FALSE_POSITIVE_LIMIT = 0.02
 
 
-@pytest.mark.parametrize("name", ["corpus.yml", "paraphrases.yml"])
+@pytest.mark.parametrize(
+    "name", ["corpus.yml", "paraphrases.yml", "paraphrases2.yml", "assistant_texts.yml"]
+)
 def test_labelled_files_meet_recall_and_false_positive_targets(ruleset: RuleSet, name: str) -> None:
     by_lang = score_by_language(run_corpus(load_corpus(CORPUS_DIR / name), ruleset))
     for lang, scores in by_lang.items():
@@ -40,3 +42,12 @@ def test_held_out_slices_parse_and_name_known_rules(ruleset: RuleSet, name: str)
     # Scores are reported by scripts/eval_compliance.py, never asserted: tuning to pass them
     # would turn the held-out slice into training data.
     assert score(run_corpus(corpus, ruleset)).sentences == len(corpus.sentences)
+
+
+def test_paraphrases2_is_large_and_covers_every_rule_in_both_languages(ruleset: RuleSet) -> None:
+    sentences = load_corpus(CORPUS_DIR / "paraphrases2.yml").sentences
+    assert len(sentences) >= 500
+    for lang in ("zh", "en"):
+        mine = [s for s in sentences if s.lang == lang]
+        assert {s.rule for s in mine if s.label == "violation"} == set(ruleset.rule_names)
+        assert sum(1 for s in mine if s.label == "ok") >= 100

@@ -76,6 +76,22 @@ def test_elements_must_be_close_in_one_clause_without_a_contrast_between() -> No
     assert matches(sentence_scope, "收益，保证")
 
 
+def test_an_echo_frame_reads_a_short_question_and_the_answer_that_opens_after_it() -> None:
+    rules = rules_with([{"match": "return > assurance", "gap": 6, "scope": "echo"}])
+    concepts = {
+        "return": Concept(zh=["风险"], en=["risk"]),
+        "assurance": Concept(zh=["不存在"], en=["none"]),
+    }
+    rules = rules.model_copy(update={"concepts": concepts})
+    assert matches(rules, "风险？根本不存在的。")
+    assert matches(rules, "Risk? None at all.")
+    assert not matches(rules, "风险？当然有，不存在零风险的产品。")  # not the answer's opening
+    assert not matches(
+        rules, "这款产品的风险怎么样，您能详细说说吗？不存在的。"
+    )  # not a short question
+    assert not matches(rules, "风险不存在。")  # no question at all
+
+
 def test_concept_exclusions_and_whole_english_words() -> None:
     index = ConceptIndex(CONCEPTS)
     found = index.occurrences(

@@ -1,6 +1,6 @@
 import pytest
 
-from api.compliance.normalise import compact, normalise
+from api.compliance.normalise import Speller, compact, normalise
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,15 @@ from api.compliance.normalise import compact, normalise
         ("it won't fall", "it will not fall"),
         ("收益 3.5 %", "收益3.5%"),
         ("100%safe", "100% safe"),
+        # chat typing: no apostrophe, digits for letters, two kinds of separator
+        (
+            "u cant lose, it doesnt fall, youll see",
+            "u can not lose, it does not fall, you will see",
+        ),
+        ("Sure w1n, zer0 r1sk, gu@r@nteed", "sure win, zero risk, guaranteed"),
+        ("c.a.p.i.t.a.l p.r.o.t.e.c.t.e.d", "capital protected"),
+        ("we've got your back, I'm sure", "we have got your back, i am sure"),
+        ("min. return 4% p.a.", "min return 4% p.a."),  # an abbreviation does not end a sentence
     ],
 )
 def test_evasions_normalise_to_the_plain_form(text: str, expected: str) -> None:
@@ -38,3 +47,17 @@ def test_compact_ignores_punctuation_and_width() -> None:
     assert compact("理财非存款、产品有风险，投资须谨慎。") == compact(
         "理财非存款 产品有风险 投资须谨慎"
     )
+
+
+def test_letter_spacing_still_maps_back_to_the_original() -> None:
+    normalised = normalise("c.a.p.i.t.a.l p.r.o.t.e.c.t.e.d!")
+    assert normalised.original(0, len("capital protected")) == "c.a.p.i.t.a.l p.r.o.t.e.c.t.e.d"
+
+
+def test_known_misspellings_are_read_as_the_word_they_stand_for() -> None:
+    respell = Speller({"guaranteed": ["guarenteed"], "稳赚不赔": ["稳赚不陪"]})
+    respelled = respell(normalise("Guarenteed 6%! 稳赚不陪"))
+    assert respelled.text == "guaranteed 6%! 稳赚不赔"
+    assert respelled.original(0, len("guaranteed")) == "Guarenteed"
+    # whole English words only: "unguarenteedly" is not touched
+    assert respell(normalise("unguarenteedly")).text == "unguarenteedly"
