@@ -6,9 +6,9 @@ Each message that carries a signal gets one `language` entity, "zh" or "en"
 1. an explicit request wins: "English please", "speak English", "用英文", "英文回答"
    -> en; "说中文", "中文", "Chinese please" -> zh ("不要英文" is not a request);
 2. else the language the API gateway put in the message metadata;
-3. else the script: Han characters -> zh, English words -> en. A mostly English
-   sentence naming a Chinese product ("what is the yield of 日日盈") stays en;
-   acronyms and codes (ETF, R3, CD) are no signal on their own.
+3. else the script, by the gateway's own rule (api/chat/language.py): Han characters
+   -> zh, English words -> en; an English sentence naming a Chinese product ("what is
+   日日盈") stays en; acronyms and codes (ETF, R3, CD) are no signal on their own.
 
 Digit-only text, emoji and "/intent" payloads get nothing, so the slot keeps its value.
 """
@@ -34,6 +34,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from api.chat.language import script_language
 from bot.normalise import normalise_text
 
 LANGUAGES = ("zh", "en")
@@ -65,13 +66,6 @@ _REQUESTS = {
     "en": _request(r"(?:英文|英语)", r"english"),
     "zh": _request(r"(?:中文|汉语|普通话|国语|华语)", r"(?:chinese|mandarin|putonghua)"),
 }
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}(?:['’][A-Za-z]+)?")
-# A mostly English sentence may name a Chinese product: this many English words,
-# and more words than Han characters, make it English.
-_MIN_WORDS_OVER_HAN = 3
-
-
 def requested_language(text: str) -> tuple[str, int, int] | None:
     """(language, start, end) of an explicit request to switch, the earliest if several."""
     normalised = normalise_text(text)
@@ -91,16 +85,6 @@ def _negated(text: str, start: int) -> bool:
     """不要用英文 / don't speak English: a negation earlier in the same clause."""
     clause = _CLAUSE_BREAK.split(text[:start])[-1].lower()
     return any(negation in clause for negation in _NEGATIONS)
-
-
-def script_language(text: str) -> str | None:
-    """zh or en from the characters themselves; None when they say nothing."""
-    han = len(_HAN.findall(text))
-    # All-caps words (ETF, CD, MMF) and codes (R3, TD1Y) appear in Chinese sentences too.
-    words = [word for word in _ENGLISH_WORD.findall(text) if not word.isupper()]
-    if han and not (len(words) >= _MIN_WORDS_OVER_HAN and len(words) > han):
-        return "zh"
-    return "en" if words else None
 
 
 def metadata_language(message: Message) -> str | None:

@@ -81,6 +81,11 @@ def test_metadata_language(detector, text: str, metadata: str, expected: str) ->
         ("what is a money market fund", "en"),
         ("我想买DailyPlus货币基金 what is the yield", "zh"),
         ("what is the yield of 日日盈", "en"),
+        ("what is 日日盈", "en"),
+        ("DailyPlus收益多少", "zh"),
+        ("帮我compare一下这两个", "zh"),
+        ("ETF是什么", "zh"),
+        ("is 稳盈90天固收理财 safe", "zh"),  # the name outweighs two English words
         ("12345", None),
         ("3,000.50", None),
         ("👍", None),
