@@ -66,6 +66,8 @@ _REQUESTS = {
     "en": _request(r"(?:英文|英语)", r"english"),
     "zh": _request(r"(?:中文|汉语|普通话|国语|华语)", r"(?:chinese|mandarin|putonghua)"),
 }
+
+
 def requested_language(text: str) -> tuple[str, int, int] | None:
     """(language, start, end) of an explicit request to switch, the earliest if several."""
     normalised = normalise_text(text)
