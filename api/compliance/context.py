@@ -34,6 +34,9 @@ _UNITS = re.compile(f"[{HAN}]|[a-z0-9]+")  # Han characters and Latin words
 # Deposits other than structured ones: what "deposits" in general stands for.
 PLAIN_DEPOSITS = frozenset({"demand_deposit", "time_deposit", "large_cd"})
 DEFINITION_QUESTION_UNITS = 12  # "什么是刚性兑付？" is short; longer questions are not definitions
+DEFINED_TERM_UNITS = 8  # "刚性兑付是指…", "rigid redemption (刚性兑付) means…"
+GOAL_AFTER_CHARS = 3  # "本金安全是您的首要目标": the goal cue follows the claim at once
+DEPOSIT_OPENING_CHARS = 12  # "With a deposit you…", "定期存款到期…": the deposit opens the sentence
 GENERIC_SUBJECT_OPENING = 2  # "deposits" open the clause ("但存款…", "bank deposits are…")
 # "neither … nor …" is one negation, not two.
 _CORRELATIVE = re.compile(r"(?<![a-z])neither\b.*?\bnor\b")
@@ -92,6 +95,12 @@ class ContextJudge:
         self.embedded_question = CueMatcher(context.embedded_question)
         self.affirmation = CueMatcher(context.answer_affirmation)
         self.goal = CueMatcher(context.goal_before)
+        self.goal_after = CueMatcher(context.goal_after)
+        self.attribution = CueMatcher(context.attribution)
+        self.differs = CueMatcher(context.differs)
+        self.comparison = CueMatcher(context.comparison)
+        self.definition_opening = CueMatcher(context.definition_opening)
+        self.definition_not_term = CueMatcher(context.definition_not_term)
         self.valued = CueMatcher(context.valued_before)
         self.deposits = CueMatcher(context.deposits)
         self.generic_deposits = CueMatcher(context.generic_deposits)
@@ -202,7 +211,8 @@ class ContextJudge:
             return True
         for a, b in self.non_deposit.spans(blanked[claim_end:last]):
             begin, finish = segment_bounds(text, claim_end + a, claim_end + b, CLAUSE_MARKS)
-            if not self.negation.search(self.not_negation.remove(text[begin:finish])):
+            clause = self.not_negation.remove(text[begin:finish])
+            if not (self.negation.search(clause) or self.differs.search(clause)):
                 return True
         return False
 
@@ -225,6 +235,22 @@ class ContextJudge:
             _UNITS.findall(question)
         ) <= DEFINITION_QUESTION_UNITS and self.definition_question.search(question)
 
+    def defined_term(self, text: str, start: int) -> tuple[int, int, int] | None:
+        """A definition around the claim: its sentence opens with a short term and "是指" /
+        "means" ("刚性兑付是指…都按约定收益兑付", "Rigid redemption (刚性兑付) means paying the
+        promised return…"). Returns the term's span and the end of the clause the definition
+        cue opens (the body); the caller checks that the term is itself a forbidden term ("R1
+        means there is no risk" defines nothing)."""
+        first, last = segment_bounds(text, start, start + 1, SENTENCE_MARKS)
+        for cue_start, cue_end in self.definition_opening.spans(text[first:last]):
+            opening = text[first : first + cue_start]
+            units = len(_UNITS.findall(opening))
+            if 0 < units <= DEFINED_TERM_UNITS and not self.definition_not_term.search(opening):
+                _, body_end = segment_bounds(text, first + cue_end, first + cue_end, CLAUSE_MARKS)
+                return first, first + cue_start, body_end
+            break  # only the first cue can open the sentence
+        return None
+
     def abolished(self, text: str, start: int, end: int) -> bool:
         """ "过去很多产品保本保息，但这种做法已被禁止", "'Rigid redemption' meant…; it is now
         prohibited": said after the claim, in its sentence, or in the next one when that names
@@ -236,7 +262,7 @@ class ContextJudge:
         following = _next_sentence(text, finish + 1)
         cues = self.abolished_cues.spans(following)
         return bool(cues) and any(
-            a < cues[-1][0] or a == 0 for a, _ in self.anaphora.spans(following)
+            a < cues[-1][1] or a == 0 for a, _ in self.anaphora.spans(following)
         )
 
     def about_non_financial(self, text: str, start: int) -> bool:
@@ -260,7 +286,12 @@ class ContextJudge:
         """ "If keeping capital safe matters most, choose a deposit": a goal, not a promise."""
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)
         pointer = text[begin:finish] + " " + _next_sentence(text, finish + 1)
-        return self.goal.search(self._scoped(text, begin, start)) and self.deposits.search(pointer)
+        _, clause_end = segment_bounds(text, start, end, CLAUSE_MARKS)
+        after = text[end:clause_end].lstrip(" '\"")
+        goal = self.goal.search(self._scoped(text, begin, start)) or any(
+            a <= GOAL_AFTER_CHARS for a, _ in self.goal_after.spans(after)
+        )
+        return goal and self.deposits.search(pointer)
 
     def refuted_in_sentence(self, text: str, start: int, end: int) -> bool:
         """For quoted terms only: a refutation, warning, negation or the risk named anywhere
@@ -317,12 +348,28 @@ class ContextJudge:
         )
 
     def not_a_claim(self, sentence: str, min_units: int) -> bool:
-        """Sentences the classifier leaves alone: fragments, questions, and sentences that name
-        the risk ("you could lose money"), which it would otherwise read as talk of losses."""
+        """Sentences the classifier leaves alone: fragments, questions, sentences that name the
+        risk ("you could lose money"), which it would otherwise read as talk of losses, and
+        forecasts attributed to others ("analysts expect…")."""
         stripped = sentence.strip()
         if len(_UNITS.findall(stripped)) < min_units:
             return True  # a fragment ("Rate locked for 3 years") says too little to judge
-        return stripped.endswith("?") or self.risk.search(stripped)
+        return (
+            stripped.endswith("?")
+            or self.risk.search(stripped)
+            or self.attribution.search(stripped)  # "analysts expect…": someone else's view
+            or self.about_a_deposit(stripped)
+        )
+
+    def about_a_deposit(self, sentence: str) -> bool:
+        """The sentence opens on a deposit ("With a deposit you will get…", "存款到期…"),
+        compares it with nothing and names no other product: what it says is true of deposits."""
+        opening = [a for a, _ in self.deposits.spans(sentence) if a <= DEPOSIT_OPENING_CHARS]
+        return (
+            bool(opening)
+            and not self.comparison.search(sentence)
+            and not self.non_deposit.search(self.deposit_insurance.remove(sentence))
+        )
 
     def risk_acknowledged(self, text: str, start: int, end: int) -> bool:
         begin, finish = segment_bounds(text, start, end, SENTENCE_MARKS)

@@ -185,6 +185,13 @@ class Context(Strict):
     # The customer's goal ("if capital safety matters most…") in a sentence that points to
     # deposits describes what deposits do, not what a product promises.
     goal_before: Cues = Cues()
+    # …or said right after it: "如果本金安全是您的首要目标，…建议选择存款".
+    goal_after: Cues = Cues()
+    # Another product said to differ after a deposit's claim: "存款到期保本，理财就不一样了".
+    differs: Cues = Cues()
+    # Comparison words: a deposit they touch is a yardstick, not the subject ("像存款一样").
+    comparison: Cues = Cues()
+    attribution: Cues = Cues()  # "analysts expect…": the classifier leaves it to the rules
     valued_before: Cues = Cues()  # right before the claim: 注重本金安全, keeping your money safe
     deposits: Cues = Cues()
     # "Deposits" in general: a subject true of every plain deposit kind ("存款是保本的").
@@ -194,6 +201,11 @@ class Context(Strict):
     # "the term 'guaranteed return'" (right before or right after the matched words).
     term_before: Cues = Cues()
     term_after: Cues = Cues()
+    # A sentence opening with a short term and one of these ("刚性兑付是指…", "Rigid redemption
+    # means…") is a definition: the claims in its body describe the term, not a product.
+    definition_opening: Cues = Cues()
+    # …unless that opening names a product ("这款产品是指…", "this fund means…").
+    definition_not_term: Cues = Cues()
     definition_question: Cues = Cues()  # "什么是刚性兑付？": the next sentence defines it
     # Said later in the sentence (or, after "it/this", in the next): the practice is gone.
     abolished: Cues = Cues()

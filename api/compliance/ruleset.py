@@ -8,6 +8,7 @@ reports the error.
 """
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -82,6 +83,8 @@ class RuleSet:
         for candidate in candidates:
             rule = self._by_name[candidate.rule]
             if self._excused(rule, candidate, normalised, product_types):
+                continue
+            if _in_definition(self._judge, normalised.text, candidate, candidates):
                 continue
             finding = Finding(
                 rule.name, normalised.original(candidate.start, candidate.end).strip()
@@ -187,6 +190,27 @@ _OPENING_QUOTES = set("“‘「『《")
 _CLOSING_QUOTES = set("”’」』》")
 _PLAIN_QUOTES = set("'\"")
 QUOTE_REACH = 30
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def _in_definition(
+    judge: ContextJudge, text: str, candidate: Candidate, candidates: list[Candidate]
+) -> bool:
+    """The claim is a forbidden term being defined, or the body of its definition (the clause
+    the definition cue opens): "刚性兑付是指…按约定收益兑付", "Rigid redemption means paying
+    the promised return…". The short opening must itself hold a forbidden term."""
+    found = judge.defined_term(text, candidate.start)
+    if found is None:
+        return False
+    term_start, term_end, body_end = found
+    if not any(term_start <= other.start and other.end <= term_end for other in candidates):
+        return False
+    if candidate.end <= term_end:
+        return True
+    # a figure in the body makes it an offer ("Guaranteed return means you get 5%…")
+    return candidate.end <= body_end and not _FIGURE.search(text[term_end:body_end])
 
 
 def _quoted(normalised: NormalisedText, start: int, end: int) -> bool:

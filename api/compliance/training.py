@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CORPUS_DIR = ROOT / "tests" / "compliance_corpus"
 # Held-out and blind slices join once they are spent (scored once, then tuned on): heldout3.yml
-# and tests/compliance_blind/blind.yml since 2025.11.6. Never a slice still being measured
-# (heldout4.yml, blind2.yml…): that would turn the measurement into training data.
+# and tests/compliance_blind/blind.yml since 2025.11.6, tests/compliance_blind/blind2.yml
+# (and the new paraphrases3.yml) since 2025.11.7. Never a slice still being measured
+# (heldout4.yml, blind3.yml…): that would turn the measurement into training data.
 TRAINING_FILES = [
     "corpus.yml",
     "heldout.yml",
@@ -36,8 +37,10 @@ TRAINING_FILES = [
     "heldout3.yml",
     "paraphrases.yml",
     "paraphrases2.yml",
+    "paraphrases3.yml",
     "assistant_texts.yml",
     "../compliance_blind/blind.yml",
+    "../compliance_blind/blind2.yml",
 ]
 MODEL_PATH = DEFAULT_RULES_PATH.parent / "classifier.npz"
 SLOT = re.compile(r"\{(\w+)\}")

@@ -13,7 +13,14 @@ FALSE_POSITIVE_LIMIT = 0.02
 
 
 @pytest.mark.parametrize(
-    "name", ["corpus.yml", "paraphrases.yml", "paraphrases2.yml", "assistant_texts.yml"]
+    "name",
+    [
+        "corpus.yml",
+        "paraphrases.yml",
+        "paraphrases2.yml",
+        "paraphrases3.yml",
+        "assistant_texts.yml",
+    ],
 )
 def test_labelled_files_meet_recall_and_false_positive_targets(ruleset: RuleSet, name: str) -> None:
     by_lang = score_by_language(run_corpus(load_corpus(CORPUS_DIR / name), ruleset))
