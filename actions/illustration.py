@@ -169,13 +169,8 @@ class ActionIllustrateReturn(Action):
             result["text"],
             say("assumptions", lang),
             *(f"· {a}" for a in result.get("assumptions", [])),
-            # The caveats (past performance, benchmark is not a promise) travel in the text,
-            # each once: the API's summary may already end with one of them.
-            *(
-                c
-                for c in result.get("caveats", [])
-                if c.rstrip("。.").lower() not in result["text"].lower()
-            ),
+            # The caveats (past performance, benchmark is not a promise) travel in the text.
+            *result.get("caveats", []),
         ]
         custom = {
             "type": "illustration",

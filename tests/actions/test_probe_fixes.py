@@ -245,7 +245,7 @@ def test_an_illustration_caveat_is_not_repeated(api: FakeApi) -> None:
         "POST",
         "/api/illustrations",
         {
-            "text": "…This is not a promise; past performance does not indicate future results.",
+            "text": "DailyPlus: CNY 1,000.00 held for 12 months, illustrated from its 7-day yield: …",
             "assumptions": ["a"],
             "caveats": ["Past performance does not indicate future results.", "Other caveat."],
             "scenarios": [],
