@@ -41,8 +41,9 @@ OFF_TOPIC_INTENTS = {
     "out_of_scope",
     "switch_language",
     "give_feedback",
-    "start_risk_assessment",
 }
+# Messages that start or resume the questionnaire: never read as an answer.
+FORM_TRIGGERS = {"start_risk_assessment", "resume"}
 _questionnaires: dict[str, tuple[float, dict[str, Any]]] = {}
 
 
@@ -173,9 +174,10 @@ class ValidateRiskForm(FormValidationAction):
             if question is None:
                 return {RISK_ANSWER: "done"}
             option = self._chosen_option(tracker, question)
-            if option is None and str(value or "").startswith("/"):
-                # A button of another kind (e.g. the one that started the form): no answer
-                # yet, and nothing to complain about — the question is simply asked.
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if option is None and (str(value or "").startswith("/") or intent in FORM_TRIGGERS):
+                # The message that started or resumed the form ("开始风险测评", a button):
+                # no answer yet, and nothing to complain about — the question is simply asked.
                 return {RISK_ANSWER: None}
             if option is None and value:
                 interpreted = await client.post(
@@ -187,7 +189,6 @@ class ValidateRiskForm(FormValidationAction):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return {RISK_ANSWER: None}
         if option is None:
-            intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "switch_language":
                 # The language slot already follows the message; confirm and ask again.
                 dispatcher.utter_message(text=say("language_switched", lang))

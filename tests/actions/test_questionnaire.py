@@ -72,3 +72,12 @@ def test_the_button_that_starts_the_form_is_not_an_answer(api: FakeApi) -> None:
     assert result == {"risk_answer": None}
     assert messages == []
     assert not api.posted("/api/questionnaire/interpret")
+
+
+def test_typed_words_that_start_or_resume_the_form_are_not_an_answer(api: FakeApi) -> None:
+    setup_questions(api)
+    for text, intent in (("开始风险测评", "start_risk_assessment"), ("继续测评", "resume")):
+        result, messages = validate(make_tracker(text, intent=intent), text)
+        assert result == {"risk_answer": None}
+        assert messages == []
+    assert not api.posted("/api/questionnaire/interpret")
