@@ -166,6 +166,8 @@ def test_a_real_conversation_through_the_whole_stack(
         expect(live.locator(".questionnaire-progress").last).to_contain_text(
             "问题 1 /", timeout=60_000
         )
+        # The button that starts the questionnaire is not taken for a wrong answer.
+        expect(live.locator("#log .from-bot", has_text="没法当作本题的答案")).to_have_count(0)
         live.screenshot(path=str(artifacts / "chat-full-stack.png"))
     finally:
         context.close()
