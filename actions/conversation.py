@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -49,18 +50,25 @@ class ActionAcceptOffer(Action):
         return []
 
 
-def last_bot_custom(tracker: Tracker) -> dict[str, Any]:
-    """The custom payload of the bot's last message before the latest user message."""
-    seen_user = False
+def previous_turn(tracker: Tracker) -> Iterator[dict[str, Any]]:
+    """The events between the customer's previous message and the latest one, newest first
+    (what the bot said and did in answer to the previous message)."""
+    seen_latest = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            if seen_user:
-                return {}
-            seen_user = True
-        elif event.get("event") == "bot" and seen_user:
-            custom = (event.get("data") or {}).get("custom")
-            if isinstance(custom, dict):
-                return custom
+            if seen_latest:
+                return
+            seen_latest = True
+        elif seen_latest:
+            yield event
+
+
+def last_bot_custom(tracker: Tracker) -> dict[str, Any]:
+    """The custom payload of the bot's last message before the latest user message."""
+    for event in previous_turn(tracker):
+        custom = (event.get("data") or {}).get("custom") if event.get("event") == "bot" else None
+        if isinstance(custom, dict):
+            return custom
     return {}
 
 

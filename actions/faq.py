@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.attributes import asked_attribute
 from actions.constants import PRODUCT, PRODUCT_TYPE
+from actions.conversation import previous_turn
 from actions.products import ActionProductInfo
 from actions.slots import entity_values
 
@@ -34,17 +35,14 @@ def faq_response(tracker: Tracker) -> str | None:
 
 def last_bot_action(tracker: Tracker) -> str | None:
     """The last action before the latest user message (action_listen skipped)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and event.get("event") == "action":
-            name = event.get("name")
-            if name != "action_listen":
-                return str(name)
-    return None
+    return next(
+        (
+            str(event.get("name"))
+            for event in previous_turn(tracker)
+            if event.get("event") == "action" and event.get("name") != "action_listen"
+        ),
+        None,
+    )
 
 
 def about_shown_product(tracker: Tracker, response: str | None) -> bool:

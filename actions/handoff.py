@@ -103,19 +103,16 @@ class ActionStop(Action):
     ) -> list[EventType]:
         lang = language_of(tracker)
         handoff_id = tracker.get_slot(HANDOFF_ID)
-        if handoff_id:
-            try:
-                handoff = await client.post(f"/api/handoffs/{handoff_id}/cancel", {})
-            except client.ApiError:
-                handoff = None  # already answered, resolved or cancelled: nothing to withdraw
-            except client.ApiUnavailable:
-                dispatcher.utter_message(text=say("handoff_cancel_failed", lang))
-                return []
-            if handoff is not None:
-                dispatcher.utter_message(text=say("handoff_cancelled", lang, ticket=handoff_id))
-                return [SlotSet(HANDOFF_ID, None)]
-            events: list[EventType] = [SlotSet(HANDOFF_ID, None)]
-        else:
-            events = []
-        dispatcher.utter_message(text=say("stopped", lang))
-        return events
+        if not handoff_id:
+            dispatcher.utter_message(text=say("stopped", lang))
+            return []
+        try:
+            handoff = await client.post(f"/api/handoffs/{handoff_id}/cancel", {})
+        except client.ApiError:
+            handoff = None  # already answered, resolved or cancelled: nothing to withdraw
+        except client.ApiUnavailable:
+            dispatcher.utter_message(text=say("handoff_cancel_failed", lang))
+            return []
+        key = "stopped" if handoff is None else "handoff_cancelled"
+        dispatcher.utter_message(text=say(key, lang, ticket=handoff_id))
+        return [SlotSet(HANDOFF_ID, None)]

@@ -38,6 +38,14 @@ OFF_TOPIC_INTENTS = {
 CODE = re.compile(r"^[A-Z]{2,5}\d{0,2}[A-Z0-9]{0,3}$")
 
 
+def choose(matches: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """One button per search match that fills the form's product."""
+    return [
+        {"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'}
+        for m in matches
+    ]
+
+
 class ValidateIllustrationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_illustration_form"
@@ -67,16 +75,7 @@ class ValidateIllustrationForm(FormValidationAction):
             return {PRODUCT: found[0]["code"]}
         options = [m for m in found if m.get("score", 0) >= SUGGEST_THRESHOLD][:3]
         if options:
-            dispatcher.utter_message(
-                text=say("did_you_mean", lang),
-                buttons=[
-                    {
-                        "title": m.get("name", m["code"]),
-                        "payload": f'/inform{{"product":"{m["code"]}"}}',
-                    }
-                    for m in options
-                ],
-            )
+            dispatcher.utter_message(text=say("did_you_mean", lang), buttons=choose(options))
         return {}
 
     async def validate_product(
@@ -93,10 +92,7 @@ class ValidateIllustrationForm(FormValidationAction):
             return {PRODUCT: None}
         if found and confident(found):
             return {PRODUCT: found[0]["code"]}
-        buttons = [
-            {"title": m.get("name", m["code"]), "payload": f'/inform{{"product":"{m["code"]}"}}'}
-            for m in found[:3]
-        ]
+        buttons = choose(found[:3])
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         key = "did_you_mean" if buttons else "product_unknown"
         if intent in OFF_TOPIC_INTENTS and not buttons:

@@ -39,7 +39,6 @@ OFF_TOPIC_INTENTS = {
     "greet",
     "bot_challenge",
     "out_of_scope",
-    "switch_language",
     "give_feedback",
 }
 # Messages that start or resume the questionnaire: never read as an answer.
@@ -83,18 +82,30 @@ async def answer_in_passing(tracker: Tracker, lang: str) -> list[EventType] | No
         _, question = current_question(data, answers)
         if question is None:
             return None
-        interpreted = await client.post(
-            "/api/questionnaire/interpret",
-            {"question_id": question["id"], "text": text, "lang": lang},
-        )
+        option = await interpret(question, text, lang)
     except (client.ApiUnavailable, client.ApiError):
         return None
-    option = interpreted.get("option_id")
     if option is None:
         return None
+    return [SlotSet(name, value) for name, value in record(data, answers, question, option).items()]
+
+
+async def interpret(question: dict[str, Any], text: str, lang: str) -> str | None:
+    """The option a free-text answer chooses, as the API reads it (None: unclear)."""
+    interpreted = await client.post(
+        "/api/questionnaire/interpret", {"question_id": question["id"], "text": text, "lang": lang}
+    )
+    option = interpreted.get("option_id")
+    return str(option) if option is not None else None
+
+
+def record(
+    data: dict[str, Any], answers: dict[str, str], question: dict[str, Any], option: str
+) -> dict[str, Any]:
+    """The form's slots once `option` answers `question` ("done" after the last one)."""
     answers[question["id"]] = option
     done = len(answers) >= len(data["questions"])
-    return [SlotSet(RISK_ANSWERS, answers), SlotSet(RISK_ANSWER, "done" if done else None)]
+    return {RISK_ANSWERS: answers, RISK_ANSWER: "done" if done else None}
 
 
 class ActionStartQuestionnaire(Action):
@@ -170,7 +181,7 @@ class ValidateRiskForm(FormValidationAction):
         answers = answers_of(tracker)
         try:
             data = await questionnaire(lang)
-            _, question = current_question(data, answers)
+            index, question = current_question(data, answers)
             if question is None:
                 return {RISK_ANSWER: "done"}
             option = self._chosen_option(tracker, question)
@@ -180,11 +191,7 @@ class ValidateRiskForm(FormValidationAction):
                 # no answer yet, and nothing to complain about — the question is simply asked.
                 return {RISK_ANSWER: None}
             if option is None and value:
-                interpreted = await client.post(
-                    "/api/questionnaire/interpret",
-                    {"question_id": question["id"], "text": str(value), "lang": lang},
-                )
-                option = interpreted.get("option_id")
+                option = await interpret(question, str(value), lang)
         except (client.ApiUnavailable, client.ApiError):
             dispatcher.utter_message(text=say("service_unavailable", lang))
             return {RISK_ANSWER: None}
@@ -193,7 +200,6 @@ class ValidateRiskForm(FormValidationAction):
                 # The language slot already follows the message; confirm and ask again.
                 dispatcher.utter_message(text=say("language_switched", lang))
             elif intent in OFF_TOPIC_INTENTS:
-                index, _ = current_question(data, answers)
                 dispatcher.utter_message(
                     text=say(
                         "question_off_topic", lang, index=index + 1, total=len(data["questions"])
@@ -202,9 +208,7 @@ class ValidateRiskForm(FormValidationAction):
             else:
                 dispatcher.utter_message(text=say("question_not_understood", lang))
             return {RISK_ANSWER: None}
-        answers[question["id"]] = option
-        done = len(answers) >= len(data["questions"])
-        return {RISK_ANSWER: "done" if done else None, RISK_ANSWERS: answers}
+        return record(data, answers, question, option)
 
     @staticmethod
     def _chosen_option(tracker: Tracker, question: dict[str, Any]) -> str | None:
